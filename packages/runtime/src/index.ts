@@ -1,0 +1,1 @@
+export { DomovoiError } from "./errors.js";
