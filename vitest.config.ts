@@ -1,10 +1,10 @@
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-  resolve: {
-    // Workspace packages export their TypeScript sources under the "source" condition, so tests
-    // run against src/ without a build step.
-    conditions: ["source"],
+  // Workspace packages export their TypeScript sources under the "source" condition, so tests
+  // run against src/ without a build step (Vitest resolves test files for the server side).
+  ssr: {
+    resolve: { conditions: ["source"], externalConditions: ["source"] },
   },
   test: {
     include: ["packages/*/test/**/*.test.ts", "test/**/*.test.ts"],
