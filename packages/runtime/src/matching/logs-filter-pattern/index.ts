@@ -1,1 +1,2 @@
-export {};
+export { compileLogsFilterPattern, validateLogsFilterPattern } from "./compile-pattern.js";
+export type { LogsFilterMatch, LogsFilterMatcher } from "./match.js";
