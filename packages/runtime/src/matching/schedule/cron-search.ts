@@ -1,0 +1,166 @@
+import { type CronFieldSpec, HOURS, MINUTES, MONTHS, YEARS } from "./cron-field.js";
+import { dayMask, firstDayFrom, lastDayUpTo } from "./day-selector.js";
+import type { CronSchedule, DaySelector } from "./schedule-expression.js";
+
+/**
+ * For each possible value of a field, the nearest allowed value at or after it and at or before
+ * it, so the search jumps to the next candidate instead of trying values one by one.
+ */
+export class FieldTable {
+  private readonly following: Int16Array;
+  private readonly preceding: Int16Array;
+  private readonly min: number;
+  private readonly max: number;
+
+  constructor(values: readonly number[], { min, max }: CronFieldSpec) {
+    this.min = min;
+    this.max = max;
+    const size = max - min + 1;
+    this.following = new Int16Array(size).fill(-1);
+    this.preceding = new Int16Array(size).fill(-1);
+    const allowed = new Set(values);
+    for (let value = max, next = -1; value >= min; value--) {
+      if (allowed.has(value)) next = value;
+      this.following[value - min] = next;
+    }
+    for (let value = min, previous = -1; value <= max; value++) {
+      if (allowed.has(value)) previous = value;
+      this.preceding[value - min] = previous;
+    }
+  }
+
+  /** The first allowed value >= `value`, or -1. */
+  atOrAfter(value: number): number {
+    if (value > this.max) return -1;
+    return this.following[Math.max(value, this.min) - this.min]!;
+  }
+
+  /** The last allowed value <= `value`, or -1. */
+  atOrBefore(value: number): number {
+    if (value < this.min) return -1;
+    return this.preceding[Math.min(value, this.max) - this.min]!;
+  }
+}
+
+// Day masks only use bits 1-31, so bit 0 marks a month not worked out yet.
+const UNKNOWN_MASK = 1;
+
+/** The firing days of each month of the cron's years, worked out once per month on demand. */
+export class DayTable {
+  private readonly masks = new Int32Array((YEARS.max - YEARS.min + 1) * 12).fill(UNKNOWN_MASK);
+
+  constructor(private readonly selector: DaySelector) {}
+
+  /** Bit d is set when the cron fires on day d of the month (a year within 1970-2199). */
+  maskOf(year: number, month: number): number {
+    const index = (year - YEARS.min) * 12 + month - 1;
+    let mask = this.masks[index]!;
+    if (mask === UNKNOWN_MASK) {
+      mask = dayMask(this.selector, year, month);
+      this.masks[index] = mask;
+    }
+    return mask;
+  }
+}
+
+/** A cron schedule prepared for searching: built once per schedule, then reused. */
+export interface CronCalendar {
+  readonly minutes: FieldTable;
+  readonly hours: FieldTable;
+  readonly months: FieldTable;
+  readonly years: FieldTable;
+  readonly days: DayTable;
+}
+
+export function cronCalendar(cron: CronSchedule): CronCalendar {
+  return {
+    minutes: new FieldTable(cron.minutes, MINUTES),
+    hours: new FieldTable(cron.hours, HOURS),
+    months: new FieldTable(cron.months, MONTHS),
+    years: new FieldTable(cron.years, YEARS),
+    days: new DayTable(cron.days),
+  };
+}
+
+/**
+ * The first wall time >= `from` (wall milliseconds, a whole minute) the cron matches, or null.
+ * Each field is settled from the largest down; when one has no allowed value left, the next
+ * larger field moves on by one and the smaller ones restart from their minimum. A cron that
+ * never fires again runs out of years after at most 230 x 12 month steps.
+ */
+export function nextCronWallTime(calendar: CronCalendar, from: number): number | null {
+  const start = new Date(from);
+  let year = start.getUTCFullYear();
+  let month = start.getUTCMonth() + 1;
+  let day = start.getUTCDate();
+  let hour = start.getUTCHours();
+  let minute = start.getUTCMinutes();
+  for (;;) {
+    const y = calendar.years.atOrAfter(year);
+    if (y < 0) return null;
+    if (y !== year) [year, month, day, hour, minute] = [y, 1, 1, 0, 0];
+    const m = calendar.months.atOrAfter(month);
+    if (m < 0) {
+      [year, month, day, hour, minute] = [year + 1, 1, 1, 0, 0];
+      continue;
+    }
+    if (m !== month) [month, day, hour, minute] = [m, 1, 0, 0];
+    const d = firstDayFrom(calendar.days.maskOf(year, month), day);
+    if (d < 0) {
+      [month, day, hour, minute] = [month + 1, 1, 0, 0];
+      continue;
+    }
+    if (d !== day) [day, hour, minute] = [d, 0, 0];
+    const h = calendar.hours.atOrAfter(hour);
+    if (h < 0) {
+      [day, hour, minute] = [day + 1, 0, 0];
+      continue;
+    }
+    if (h !== hour) [hour, minute] = [h, 0];
+    const mi = calendar.minutes.atOrAfter(minute);
+    if (mi < 0) {
+      [hour, minute] = [hour + 1, 0];
+      continue;
+    }
+    return Date.UTC(year, month - 1, day, hour, mi);
+  }
+}
+
+/** The last wall time <= `from` (a whole minute) the cron matches, or null: the mirror image. */
+export function previousCronWallTime(calendar: CronCalendar, from: number): number | null {
+  const start = new Date(from);
+  let year = start.getUTCFullYear();
+  let month = start.getUTCMonth() + 1;
+  let day = start.getUTCDate();
+  let hour = start.getUTCHours();
+  let minute = start.getUTCMinutes();
+  for (;;) {
+    const y = calendar.years.atOrBefore(year);
+    if (y < 0) return null;
+    if (y !== year) [year, month, day, hour, minute] = [y, 12, 31, 23, 59];
+    const m = calendar.months.atOrBefore(month);
+    if (m < 0) {
+      [year, month, day, hour, minute] = [year - 1, 12, 31, 23, 59];
+      continue;
+    }
+    if (m !== month) [month, day, hour, minute] = [m, 31, 23, 59];
+    const d = lastDayUpTo(calendar.days.maskOf(year, month), day);
+    if (d < 0) {
+      [month, day, hour, minute] = [month - 1, 31, 23, 59];
+      continue;
+    }
+    if (d !== day) [day, hour, minute] = [d, 23, 59];
+    const h = calendar.hours.atOrBefore(hour);
+    if (h < 0) {
+      [day, hour, minute] = [day - 1, 23, 59];
+      continue;
+    }
+    if (h !== hour) [hour, minute] = [h, 59];
+    const mi = calendar.minutes.atOrBefore(minute);
+    if (mi < 0) {
+      [hour, minute] = [hour - 1, 59];
+      continue;
+    }
+    return Date.UTC(year, month - 1, day, hour, mi);
+  }
+}
