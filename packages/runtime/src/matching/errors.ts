@@ -21,10 +21,13 @@ export class InvalidEventPatternError extends MatchingValidationError {
   }
 }
 
-/** SNS `Subscribe` / `SetSubscriptionAttributes` rejected the filter policy. */
+/**
+ * SNS `Subscribe` / `SetSubscriptionAttributes` rejected the filter policy. The code is the one
+ * SNS sends on the wire (the SDK names the class `InvalidParameterException`).
+ */
 export class InvalidFilterPolicyError extends MatchingValidationError {
   constructor(message: string, options?: ErrorOptions) {
-    super("InvalidParameterException", message, options);
+    super("InvalidParameter", message, options);
   }
 }
 

@@ -1,0 +1,64 @@
+import { isJsonObject, type JsonObject } from "./json-value.js";
+import { parseAnythingBut } from "./parse-anything-but.js";
+import { parseCidr } from "./parse-cidr.js";
+import { parseNumericRange } from "./parse-numeric-range.js";
+import type { Condition } from "./policy-ast.js";
+import { rejectPolicy } from "./policy-rejection.js";
+
+type OperandParser = (operand: unknown) => Condition;
+
+const OPERATORS: ReadonlyMap<string, OperandParser> = new Map<string, OperandParser>([
+  ["prefix", (operand) => ({ kind: "prefix", value: stringOperand(operand, "prefix") })],
+  ["suffix", (operand) => ({ kind: "suffix", value: stringOperand(operand, "suffix") })],
+  [
+    "equals-ignore-case",
+    (operand) => ({
+      kind: "equals-ignore-case",
+      value: stringOperand(operand, "equals-ignore-case"),
+    }),
+  ],
+  // SNS words a non-string `cidr` operand as a prefix error.
+  ["cidr", (operand) => ({ kind: "cidr", range: parseCidr(stringOperand(operand, "prefix")) })],
+  ["exists", (operand) => ({ kind: "exists", exists: booleanOperand(operand) })],
+  ["numeric", (operand) => ({ kind: "numeric", range: parseNumericRange(arrayOperand(operand)) })],
+  ["anything-but", parseAnythingBut],
+]);
+
+/** Parses an operator object such as `{"prefix": "abc"}` found in a policy's value array. */
+export function parseMatchExpression(expression: JsonObject): Condition {
+  const entries = Object.entries(expression);
+  const [first] = entries;
+  if (first === undefined) return rejectPolicy("Match expression name not found");
+  const [operator, operand] = first;
+  const parseOperand = OPERATORS.get(operator);
+  if (parseOperand === undefined) return rejectPolicy(`Unrecognized match type ${operator}`);
+  const condition = parseOperand(operand);
+  if (entries.length > 1) rejectPolicy(extraKeyMessage(operator, operand));
+  return condition;
+}
+
+// SNS reports a second key after `numeric` or a list-style `anything-but` as a numeric error.
+function extraKeyMessage(operator: string, operand: unknown): string {
+  const endsLikeNumeric =
+    operator === "numeric" || (operator === "anything-but" && !isJsonObject(operand));
+  return endsLikeNumeric
+    ? "Too many elements in numeric expression"
+    : "Only one key allowed in match expression";
+}
+
+function stringOperand(operand: unknown, operatorName: string): string {
+  if (typeof operand !== "string") rejectPolicy(`${operatorName} match pattern must be a string`);
+  return operand;
+}
+
+function booleanOperand(operand: unknown): boolean {
+  if (typeof operand !== "boolean") {
+    rejectPolicy("exists match pattern must be either true or false.");
+  }
+  return operand;
+}
+
+function arrayOperand(operand: unknown): readonly unknown[] {
+  if (!Array.isArray(operand)) rejectPolicy("Value of numeric must be an array.");
+  return operand;
+}
