@@ -21,6 +21,13 @@ export class InvalidEventPatternError extends MatchingValidationError {
   }
 }
 
+/** EventBridge `TestEventPattern` / `PutEvents` rejected the event itself. */
+export class InvalidEventError extends MatchingValidationError {
+  constructor(options?: ErrorOptions) {
+    super("ValidationException", "Parameter Event is not valid.", options);
+  }
+}
+
 /**
  * SNS `Subscribe` / `SetSubscriptionAttributes` rejected the filter policy. The code is the one
  * SNS sends on the wire (the SDK names the class `InvalidParameterException`).

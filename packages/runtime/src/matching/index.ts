@@ -1,4 +1,5 @@
 export {
+  InvalidEventError,
   InvalidEventPatternError,
   InvalidFilterCriteriaError,
   InvalidFilterPolicyError,
