@@ -1,0 +1,42 @@
+import Fastify, { type FastifyInstance } from "fastify";
+import type { ServiceDispatcher } from "../services/dispatch.js";
+
+export interface EmulatorAppOptions {
+  readonly dispatcher: ServiceDispatcher;
+  /** Fastify's logger; off by default, since the CLI prints its own lines. */
+  readonly logger?: boolean;
+}
+
+const METHODS = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"];
+
+/**
+ * Builds the emulator's HTTP server without listening, so tests drive it with `inject()`.
+ * Every request body is kept raw: AWS protocols sign and checksum the exact bytes, and S3
+ * objects are arbitrary binary.
+ */
+export function buildEmulatorApp({
+  dispatcher,
+  logger = false,
+}: EmulatorAppOptions): FastifyInstance {
+  const app = Fastify({ logger, bodyLimit: 6 * 1024 * 1024 * 1024, exposeHeadRoutes: false });
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser("*", { parseAs: "buffer" }, (_request, body, done) => done(null, body));
+
+  app.route({
+    method: METHODS,
+    url: "/*",
+    handler: async (request, reply) => {
+      const url = new URL(request.url, "http://emulator");
+      const response = await dispatcher.dispatch({
+        method: request.method,
+        path: url.pathname,
+        query: url.searchParams,
+        headers: request.headers as Record<string, string | undefined>,
+        body: Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0),
+      });
+      reply.code(response.statusCode).headers(response.headers ?? {});
+      return reply.send(response.body ?? "");
+    },
+  });
+  return app;
+}
