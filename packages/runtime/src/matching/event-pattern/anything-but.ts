@@ -1,7 +1,8 @@
+import { parseExcludedValues, requireValueOrList } from "../shared/anything-but-values.js";
+import { EVENTBRIDGE_NUMBERS } from "../shared/event-ruler-number.js";
+import { isJsonObject, type JsonObject, type LeafTest } from "../shared/json-value.js";
 import type { PatternDialect } from "./dialect.js";
-import { invalidPattern } from "./invalid-pattern.js";
-import { isJsonObject, type LeafTest } from "./leaf.js";
-import { checkComparable } from "./numeric.js";
+import { invalidPattern, rejectPattern } from "./invalid-pattern.js";
 import { compileWildcard } from "./wildcard.js";
 
 type InnerOperator = "prefix" | "suffix" | "equals-ignore-case" | "wildcard";
@@ -27,31 +28,20 @@ const NOT_A_STRING: Readonly<Record<InnerOperator, string>> = {
  */
 export function compileAnythingBut(operand: unknown, dialect: PatternDialect): LeafTest {
   if (isJsonObject(operand)) return compileInner(operand, dialect);
-  requireValueOrList(operand);
-  const values = Array.isArray(operand) ? operand : [operand];
-  const strings = new Set<string>();
-  const numbers = new Set<number>();
-  for (const value of values) {
-    if (typeof value === "string") {
-      strings.add(value);
-    } else if (typeof value === "number") {
-      checkComparable(value);
-      numbers.add(value);
-    } else {
-      throw invalidPattern("Inside anything but list, start|null|boolean is not supported.");
-    }
+  const excluded = parseExcludedValues(operand, EVENTBRIDGE_NUMBERS, rejectPattern);
+  if (excluded.kind === "strings") {
+    const strings = excluded.values;
+    return (leaf) => typeof leaf !== "string" || !strings.has(leaf);
   }
-  if (Array.isArray(operand) && (strings.size === 0) === (numbers.size === 0)) {
-    throw invalidPattern(
-      "Inside anything but list, either all values are number or string, mixed type is not supported",
-    );
-  }
-  return numbers.size > 0
-    ? (leaf) => !(typeof leaf === "number" && numbers.has(leaf))
-    : (leaf) => !(typeof leaf === "string" && strings.has(leaf));
+  const numbers = excluded.values;
+  return (leaf) => {
+    if (typeof leaf !== "number") return true;
+    const comparable = EVENTBRIDGE_NUMBERS.comparable(leaf);
+    return comparable === undefined || !numbers.has(comparable);
+  };
 }
 
-function compileInner(operand: Record<string, unknown>, dialect: PatternDialect): LeafTest {
+function compileInner(operand: JsonObject, dialect: PatternDialect): LeafTest {
   const [operator, ...others] = Object.keys(operand);
   if (operator === undefined) throw invalidPattern("Anything-But expression name not found");
   if (!INNER_OPERATORS.has(operator) || !dialect.operators.has(operator)) {
@@ -59,7 +49,7 @@ function compileInner(operand: Record<string, unknown>, dialect: PatternDialect)
   }
   const inner = operator as InnerOperator;
   const value = operand[inner];
-  requireValueOrList(value);
+  requireValueOrList(value, rejectPattern);
   const texts = (Array.isArray(value) ? value : [value]).map((text) => requireText(text, inner));
   if (others.length > 0) throw invalidPattern("Too many elements in numeric expression");
   const excluded = exclusionTest(inner, texts);
@@ -83,12 +73,6 @@ function exclusionTest(
       const matchers = texts.map(compileWildcard);
       return (value) => matchers.some((matches) => matches(value));
     }
-  }
-}
-
-function requireValueOrList(operand: unknown): void {
-  if (!Array.isArray(operand) && typeof operand !== "string" && typeof operand !== "number") {
-    throw invalidPattern("Value of anything-but must be an array or single string/number value.");
   }
 }
 

@@ -1,5 +1,5 @@
+import { isJsonScalar, type JsonScalar } from "../shared/json-value.js";
 import type { Branch, FieldCondition } from "./flatten-pattern.js";
-import { isLeaf, type JsonLeaf } from "./leaf.js";
 
 const END = -1;
 
@@ -12,7 +12,7 @@ interface Route {
   readonly steps: ReadonlyMap<number, readonly { key: string; next: number }[]>;
 }
 
-type Visit = (leaf: JsonLeaf) => boolean;
+type Visit = (leaf: JsonScalar) => boolean;
 
 /**
  * Compiles one branch into a search for leaves satisfying every field. AWS matches arrays
@@ -42,7 +42,7 @@ export function compileBranch(branch: Branch): (root: unknown) => boolean {
       }
       return false;
     }
-    if (start === END) return isLeaf(value) && visit(value);
+    if (start === END) return isJsonScalar(value) && visit(value);
     if (typeof value !== "object" || value === null) return false;
     for (const { key, next } of route.steps.get(start) ?? []) {
       const child = (value as Record<string, unknown>)[key];

@@ -1,7 +1,12 @@
+import { ipAddressHex } from "../shared/ip-address.js";
+import {
+  isJsonObject,
+  type JsonObject,
+  type JsonScalar,
+  type LeafTest,
+} from "../shared/json-value.js";
 import type { PatternDialect } from "./dialect.js";
 import { invalidPattern } from "./invalid-pattern.js";
-import { ipEqualsTest, ipToHex } from "./ip-address.js";
-import { isJsonObject, type JsonLeaf, type LeafTest } from "./leaf.js";
 import { compileMatchExpression, type ValueCondition } from "./match-expression.js";
 
 /** The conditions on one flattened path: a leaf passing `test`, or (if allowed) no leaf at all. */
@@ -53,12 +58,7 @@ export function flattenPattern(pattern: unknown, dialect: PatternDialect): Branc
 class PatternReader {
   constructor(private readonly dialect: PatternDialect) {}
 
-  readObject(
-    rules: Rules,
-    object: Record<string, unknown>,
-    prefix: string,
-    insideOr: boolean,
-  ): void {
+  readObject(rules: Rules, object: JsonObject, prefix: string, insideOr: boolean): void {
     const keys = Object.keys(object);
     if (keys.length === 0) throw invalidPattern("Empty objects are not allowed");
     for (const key of keys) {
@@ -102,14 +102,14 @@ class PatternReader {
 
   private readValues(path: string, values: readonly unknown[]): FieldCondition {
     if (values.length === 0) throw invalidPattern("Empty arrays are not allowed");
-    const exact = new Set<JsonLeaf>();
+    const exact = new Set<JsonScalar>();
     const tests: LeafTest[] = [];
     let allowsAbsence = false;
     let broad = true;
     for (const value of values) {
       const condition = this.readValue(value);
       if (condition === undefined) {
-        exact.add(value as JsonLeaf);
+        exact.add(value as JsonScalar);
         broad = false;
       } else if (condition.kind === "absent") {
         allowsAbsence = true;
@@ -126,10 +126,10 @@ class PatternReader {
     if (isJsonObject(value)) return compileMatchExpression(value, this.dialect);
     if (typeof value === "string") {
       // AWS compares a value written as an IP address by address, whatever its spelling.
-      const hex = ipToHex(value);
-      return hex === undefined
+      const address = ipAddressHex(value);
+      return address === undefined
         ? undefined
-        : { kind: "test", test: ipEqualsTest(hex), broad: false };
+        : { kind: "test", test: sameIpAddress(address), broad: false };
     }
     if ((typeof value === "number" && Number.isFinite(value)) || typeof value === "boolean") {
       return undefined;
@@ -139,7 +139,7 @@ class PatternReader {
   }
 }
 
-function combine(exact: ReadonlySet<JsonLeaf>, tests: readonly LeafTest[]): LeafTest | undefined {
+function combine(exact: ReadonlySet<JsonScalar>, tests: readonly LeafTest[]): LeafTest | undefined {
   const [only] = tests;
   if (exact.size === 0) {
     if (tests.length <= 1) return only;
@@ -147,4 +147,8 @@ function combine(exact: ReadonlySet<JsonLeaf>, tests: readonly LeafTest[]): Leaf
   }
   if (tests.length === 0) return (leaf) => exact.has(leaf);
   return (leaf) => exact.has(leaf) || tests.some((test) => test(leaf));
+}
+
+function sameIpAddress(address: string): LeafTest {
+  return (leaf) => typeof leaf === "string" && ipAddressHex(leaf) === address;
 }

@@ -1,9 +1,10 @@
+import { ipRangeTest, parseCidr } from "../shared/cidr.js";
+import { EVENTBRIDGE_NUMBERS } from "../shared/event-ruler-number.js";
+import { isJsonObject, type JsonObject, type LeafTest } from "../shared/json-value.js";
+import { numericRangeTest, parseNumericRange } from "../shared/numeric-range.js";
 import { compileAnythingBut } from "./anything-but.js";
 import type { PatternDialect } from "./dialect.js";
-import { invalidPattern } from "./invalid-pattern.js";
-import { compileCidr } from "./ip-address.js";
-import type { LeafTest } from "./leaf.js";
-import { compileNumeric } from "./numeric.js";
+import { invalidPattern, rejectPattern } from "./invalid-pattern.js";
 import { compileWildcard } from "./wildcard.js";
 
 /**
@@ -19,7 +20,7 @@ const ABSENT: ValueCondition = { kind: "absent" };
 
 /** Compiles `{ "<operator>": <operand> }` from a pattern's value list. */
 export function compileMatchExpression(
-  expression: Record<string, unknown>,
+  expression: JsonObject,
   dialect: PatternDialect,
 ): ValueCondition {
   const [operator, ...others] = Object.keys(expression);
@@ -55,12 +56,12 @@ function compileOperator(
       const matches = compileWildcard(requireString(operand, "wildcard"));
       return narrow((leaf) => typeof leaf === "string" && matches(leaf));
     }
-    case "numeric":
-      if (!Array.isArray(operand)) throw invalidPattern("Value of numeric must be an array.");
-      return narrow(compileNumeric(operand));
+    case "numeric": {
+      const range = parseNumericRange(operand, EVENTBRIDGE_NUMBERS, rejectPattern);
+      return narrow(numericRangeTest(range, EVENTBRIDGE_NUMBERS));
+    }
     case "cidr":
-      // AWS really does name the prefix operator in this message.
-      return narrow(compileCidr(requireString(operand, "prefix")));
+      return narrow(ipRangeTest(parseCidr(operand, rejectPattern)));
     case "exists":
       if (operand === false) return ABSENT;
       if (operand !== true)
@@ -79,19 +80,14 @@ function narrow(test: LeafTest): ValueCondition {
 
 /** `prefix` / `suffix`, either a string or `{"equals-ignore-case": string}`. */
 function compileAffix(operand: unknown, operator: "prefix" | "suffix"): LeafTest {
-  if (typeof operand === "object" && operand !== null && !Array.isArray(operand)) {
-    return compileAffixIgnoringCase(operand as Record<string, unknown>, operator);
-  }
+  if (isJsonObject(operand)) return compileAffixIgnoringCase(operand, operator);
   const affix = requireString(operand, operator);
   return operator === "prefix"
     ? (leaf) => typeof leaf === "string" && leaf.startsWith(affix)
     : (leaf) => typeof leaf === "string" && leaf.endsWith(affix);
 }
 
-function compileAffixIgnoringCase(
-  operand: Record<string, unknown>,
-  operator: "prefix" | "suffix",
-): LeafTest {
+function compileAffixIgnoringCase(operand: JsonObject, operator: "prefix" | "suffix"): LeafTest {
   const [inner, ...others] = Object.keys(operand);
   const name = operator === "prefix" ? "Prefix" : "Suffix";
   if (inner === undefined) throw invalidPattern(`${name} expression name not found`);

@@ -1,4 +1,4 @@
-import { isJsonObject } from "../event-pattern/leaf.js";
+import { isJsonObject, type JsonObject, parseJson } from "../shared/json-value.js";
 
 /** The event sources whose mappings Lambda can filter. */
 export type FilterSource = "sqs" | "kinesis" | "dynamodb";
@@ -38,11 +38,7 @@ export const VIEWS: Readonly<Record<FilterSource, (record: unknown) => RecordVie
   dynamodb: (record) => (isJsonObject(record) ? { view: record, dataIsJson: true } : undefined),
 };
 
-function parseJsonObject(text: string): Record<string, unknown> | undefined {
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return isJsonObject(parsed) ? parsed : undefined;
-  } catch {
-    return undefined;
-  }
+function parseJsonObject(text: string): JsonObject | undefined {
+  const parsed = parseJson(text);
+  return isJsonObject(parsed) ? parsed : undefined;
 }

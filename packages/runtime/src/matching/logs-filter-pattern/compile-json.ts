@@ -1,3 +1,4 @@
+import { parseJson } from "../shared/json-value.js";
 import type { JsonExpression } from "./ast.js";
 import { compileComparison, type ValuePredicate } from "./compile-comparison.js";
 import { compileSelector, type NodeVisitor } from "./compile-json-selector.js";
@@ -5,7 +6,6 @@ import { type LogsFilterMatcher, MATCHED } from "./match.js";
 
 type JsonTest = (root: unknown) => boolean;
 
-const NOT_JSON = Symbol("not JSON");
 // Only objects and arrays have properties to select; other messages are rejected without a parse.
 const LOOKS_LIKE_JSON = /^\s*[{[]/;
 
@@ -13,18 +13,9 @@ const LOOKS_LIKE_JSON = /^\s*[{[]/;
 export function compileJsonPattern(expression: JsonExpression): LogsFilterMatcher {
   const test = compileExpression(expression);
   return (message) => {
-    const root = parseJsonMessage(message);
-    return root !== NOT_JSON && test(root) ? MATCHED : null;
+    const root = LOOKS_LIKE_JSON.test(message) ? parseJson(message) : undefined;
+    return root !== undefined && test(root) ? MATCHED : null;
   };
-}
-
-function parseJsonMessage(message: string): unknown {
-  if (!LOOKS_LIKE_JSON.test(message)) return NOT_JSON;
-  try {
-    return JSON.parse(message);
-  } catch {
-    return NOT_JSON;
-  }
 }
 
 function compileExpression(expression: JsonExpression): JsonTest {

@@ -82,6 +82,30 @@ export function cronCalendar(cron: CronSchedule): CronCalendar {
   };
 }
 
+/** Which way a search runs through wall time. */
+interface SearchDirection {
+  readonly step: 1 | -1;
+  readonly nearest: (table: FieldTable, value: number) => number;
+  readonly nearestDay: (mask: number, day: number) => number;
+  /** Month, day, hour and minute each start again from these when a larger field moves. */
+  readonly restart: readonly [month: number, day: number, hour: number, minute: number];
+}
+
+const FORWARD: SearchDirection = {
+  step: 1,
+  nearest: (table, value) => table.atOrAfter(value),
+  nearestDay: firstDayFrom,
+  restart: [1, 1, 0, 0],
+};
+
+// Day 31 stands for the last day of any month: day masks have no bits for days a month lacks.
+const BACKWARD: SearchDirection = {
+  step: -1,
+  nearest: (table, value) => table.atOrBefore(value),
+  nearestDay: lastDayUpTo,
+  restart: [12, 31, 23, 59],
+};
+
 /**
  * The first wall time >= `from` (wall milliseconds, a whole minute) the cron matches, or null.
  * Each field is settled from the largest down; when one has no allowed value left, the next
@@ -89,45 +113,19 @@ export function cronCalendar(cron: CronSchedule): CronCalendar {
  * never fires again runs out of years after at most 230 x 12 month steps.
  */
 export function nextCronWallTime(calendar: CronCalendar, from: number): number | null {
-  const start = new Date(from);
-  let year = start.getUTCFullYear();
-  let month = start.getUTCMonth() + 1;
-  let day = start.getUTCDate();
-  let hour = start.getUTCHours();
-  let minute = start.getUTCMinutes();
-  for (;;) {
-    const y = calendar.years.atOrAfter(year);
-    if (y < 0) return null;
-    if (y !== year) [year, month, day, hour, minute] = [y, 1, 1, 0, 0];
-    const m = calendar.months.atOrAfter(month);
-    if (m < 0) {
-      [year, month, day, hour, minute] = [year + 1, 1, 1, 0, 0];
-      continue;
-    }
-    if (m !== month) [month, day, hour, minute] = [m, 1, 0, 0];
-    const d = firstDayFrom(calendar.days.maskOf(year, month), day);
-    if (d < 0) {
-      [month, day, hour, minute] = [month + 1, 1, 0, 0];
-      continue;
-    }
-    if (d !== day) [day, hour, minute] = [d, 0, 0];
-    const h = calendar.hours.atOrAfter(hour);
-    if (h < 0) {
-      [day, hour, minute] = [day + 1, 0, 0];
-      continue;
-    }
-    if (h !== hour) [hour, minute] = [h, 0];
-    const mi = calendar.minutes.atOrAfter(minute);
-    if (mi < 0) {
-      [hour, minute] = [hour + 1, 0];
-      continue;
-    }
-    return Date.UTC(year, month - 1, day, hour, mi);
-  }
+  return searchCron(calendar, from, FORWARD);
 }
 
 /** The last wall time <= `from` (a whole minute) the cron matches, or null: the mirror image. */
 export function previousCronWallTime(calendar: CronCalendar, from: number): number | null {
+  return searchCron(calendar, from, BACKWARD);
+}
+
+function searchCron(
+  calendar: CronCalendar,
+  from: number,
+  { step, nearest, nearestDay, restart: [month0, day0, hour0, minute0] }: SearchDirection,
+): number | null {
   const start = new Date(from);
   let year = start.getUTCFullYear();
   let month = start.getUTCMonth() + 1;
@@ -135,30 +133,30 @@ export function previousCronWallTime(calendar: CronCalendar, from: number): numb
   let hour = start.getUTCHours();
   let minute = start.getUTCMinutes();
   for (;;) {
-    const y = calendar.years.atOrBefore(year);
+    const y = nearest(calendar.years, year);
     if (y < 0) return null;
-    if (y !== year) [year, month, day, hour, minute] = [y, 12, 31, 23, 59];
-    const m = calendar.months.atOrBefore(month);
+    if (y !== year) [year, month, day, hour, minute] = [y, month0, day0, hour0, minute0];
+    const m = nearest(calendar.months, month);
     if (m < 0) {
-      [year, month, day, hour, minute] = [year - 1, 12, 31, 23, 59];
+      [year, month, day, hour, minute] = [year + step, month0, day0, hour0, minute0];
       continue;
     }
-    if (m !== month) [month, day, hour, minute] = [m, 31, 23, 59];
-    const d = lastDayUpTo(calendar.days.maskOf(year, month), day);
+    if (m !== month) [month, day, hour, minute] = [m, day0, hour0, minute0];
+    const d = nearestDay(calendar.days.maskOf(year, month), day);
     if (d < 0) {
-      [month, day, hour, minute] = [month - 1, 31, 23, 59];
+      [month, day, hour, minute] = [month + step, day0, hour0, minute0];
       continue;
     }
-    if (d !== day) [day, hour, minute] = [d, 23, 59];
-    const h = calendar.hours.atOrBefore(hour);
+    if (d !== day) [day, hour, minute] = [d, hour0, minute0];
+    const h = nearest(calendar.hours, hour);
     if (h < 0) {
-      [day, hour, minute] = [day - 1, 23, 59];
+      [day, hour, minute] = [day + step, hour0, minute0];
       continue;
     }
-    if (h !== hour) [hour, minute] = [h, 59];
-    const mi = calendar.minutes.atOrBefore(minute);
+    if (h !== hour) [hour, minute] = [h, minute0];
+    const mi = nearest(calendar.minutes, minute);
     if (mi < 0) {
-      [hour, minute] = [hour - 1, 59];
+      [hour, minute] = [hour + step, minute0];
       continue;
     }
     return Date.UTC(year, month - 1, day, hour, mi);

@@ -1,12 +1,13 @@
-import { comparableNumber } from "./comparable-number.js";
-import { ipAddressBytes, ipRangeIncludes } from "./ip-address.js";
-import type { JsonScalar } from "./json-value.js";
-import type { Condition, NumericRange } from "./policy-ast.js";
+import type { ExcludedValues } from "../shared/anything-but-values.js";
+import { ipRangeTest } from "../shared/cidr.js";
+import { SNS_NUMBERS } from "../shared/event-ruler-number.js";
+import type { JsonScalar, LeafTest } from "../shared/json-value.js";
+import { numericRangeTest } from "../shared/numeric-range.js";
+import type { Condition } from "./policy-ast.js";
 
 /** The leaves found under a key, or `undefined` when the message does not have the key. */
 export type FieldValues = readonly JsonScalar[] | undefined;
 export type FieldMatcher = (values: FieldValues) => boolean;
-type LeafMatcher = (leaf: JsonScalar) => boolean;
 type ValueCondition = Exclude<Condition, { kind: "exists" | "equals" }>;
 
 /**
@@ -16,14 +17,14 @@ type ValueCondition = Exclude<Condition, { kind: "exists" | "equals" }>;
 export function compileFieldConditions(conditions: readonly Condition[]): FieldMatcher {
   const matchesAbsent = conditions.some((c) => c.kind === "exists" && !c.exists);
   const matchesPresent = conditions.some((c) => c.kind === "exists" && c.exists);
-  const leafMatchers = compileLeafMatchers(conditions);
+  const leafTests = compileLeafTests(conditions);
   return (values) =>
     values === undefined
       ? matchesAbsent
-      : matchesPresent || values.some((leaf) => leafMatchers.some((matches) => matches(leaf)));
+      : matchesPresent || values.some((leaf) => leafTests.some((matches) => matches(leaf)));
 }
 
-function compileLeafMatchers(conditions: readonly Condition[]): LeafMatcher[] {
+function compileLeafTests(conditions: readonly Condition[]): LeafTest[] {
   const exactValues = new Set<JsonScalar>(
     conditions.flatMap((c) => (c.kind === "equals" ? [c.value] : [])),
   );
@@ -37,7 +38,7 @@ function isValueCondition(condition: Condition): condition is ValueCondition {
 
 // String operators never match numbers, booleans or null; the anything-but forms on strings
 // accept them, because a non-string value is never one of the excluded strings.
-function compileValueCondition(condition: ValueCondition): LeafMatcher {
+function compileValueCondition(condition: ValueCondition): LeafTest {
   switch (condition.kind) {
     case "number":
       return numberEquals(condition.value);
@@ -53,49 +54,33 @@ function compileValueCondition(condition: ValueCondition): LeafMatcher {
       const lowerCase = condition.value.toLowerCase();
       return (leaf) => typeof leaf === "string" && leaf.toLowerCase() === lowerCase;
     }
-    case "anything-but": {
-      const excluded = new Set(condition.values);
-      return (leaf) => typeof leaf !== "string" || !excluded.has(leaf);
-    }
-    case "anything-but-number": {
-      const excluded = new Set(condition.values);
-      return (leaf) => {
-        if (typeof leaf !== "number") return false;
-        const comparable = comparableNumber(leaf);
-        return comparable === undefined || !excluded.has(comparable);
-      };
-    }
+    case "anything-but":
+      return anythingBut(condition.excluded);
     case "anything-but-prefix": {
       const prefix = condition.value;
       return (leaf) => typeof leaf !== "string" || !leaf.startsWith(prefix);
     }
     case "numeric":
-      return numericRangeMatcher(condition.range);
-    case "cidr": {
-      const range = condition.range;
-      return (leaf) => {
-        const address = typeof leaf === "string" ? ipAddressBytes(leaf) : undefined;
-        return address !== undefined && ipRangeIncludes(range, address);
-      };
-    }
+      return numericRangeTest(condition.range, SNS_NUMBERS);
+    case "cidr":
+      return ipRangeTest(condition.range);
   }
 }
 
-function numberEquals(expected: number): LeafMatcher {
-  const comparable = comparableNumber(expected);
+function numberEquals(expected: number): LeafTest {
+  const comparable = SNS_NUMBERS.comparable(expected);
   return (leaf) =>
     typeof leaf === "number" &&
-    (leaf === expected || (comparable !== undefined && comparableNumber(leaf) === comparable));
+    (leaf === expected ||
+      (comparable !== undefined && SNS_NUMBERS.comparable(leaf) === comparable));
 }
 
-function numericRangeMatcher({ lower, upper }: NumericRange): LeafMatcher {
+// Unlike EventBridge, SNS lets `anything-but` numbers match numbers only.
+function anythingBut({ kind, values }: ExcludedValues): LeafTest {
+  if (kind === "strings") return (leaf) => typeof leaf !== "string" || !values.has(leaf);
   return (leaf) => {
-    const value = typeof leaf === "number" ? comparableNumber(leaf) : undefined;
-    if (value === undefined) return false;
-    const aboveLower =
-      lower === undefined || value > lower.value || (lower.inclusive && value === lower.value);
-    const belowUpper =
-      upper === undefined || value < upper.value || (upper.inclusive && value === upper.value);
-    return aboveLower && belowUpper;
+    if (typeof leaf !== "number") return false;
+    const comparable = SNS_NUMBERS.comparable(leaf);
+    return comparable === undefined || !values.has(comparable);
   };
 }

@@ -1,6 +1,6 @@
+import { isJsonObject, isJsonScalar, type JsonScalar, parseJson } from "../shared/json-value.js";
 import type { FieldValues } from "./compile-conditions.js";
 import { compilePolicy } from "./compile-policy.js";
-import { isJsonObject, isJsonScalar, type JsonScalar, parseJson } from "./json-value.js";
 import type { PolicyNode } from "./policy-ast.js";
 import type { FilterPolicyMatcher } from "./types.js";
 

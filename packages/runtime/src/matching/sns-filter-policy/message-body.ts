@@ -1,11 +1,11 @@
-import { compilePolicy } from "./compile-policy.js";
 import {
   isJsonObject,
   isJsonScalar,
   type JsonObject,
   type JsonScalar,
   parseJson,
-} from "./json-value.js";
+} from "../shared/json-value.js";
+import { compilePolicy } from "./compile-policy.js";
 import { allFields, fieldKey, type PolicyNode } from "./policy-ast.js";
 import type { FilterPolicyMatcher } from "./types.js";
 

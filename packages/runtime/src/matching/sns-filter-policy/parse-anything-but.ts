@@ -1,5 +1,6 @@
-import { requireComparable } from "./comparable-number.js";
-import { isJsonObject, type JsonObject } from "./json-value.js";
+import { parseExcludedValues } from "../shared/anything-but-values.js";
+import { SNS_NUMBERS } from "../shared/event-ruler-number.js";
+import { isJsonObject, type JsonObject } from "../shared/json-value.js";
 import type { Condition } from "./policy-ast.js";
 import { rejectPolicy } from "./policy-rejection.js";
 
@@ -9,12 +10,10 @@ import { rejectPolicy } from "./policy-rejection.js";
  */
 export function parseAnythingBut(operand: unknown): Condition {
   if (isJsonObject(operand)) return parseAnythingButPrefix(operand);
-  if (Array.isArray(operand)) return parseAnythingButList(operand);
-  if (typeof operand === "string") return { kind: "anything-but", values: [operand] };
-  if (typeof operand === "number") {
-    return { kind: "anything-but-number", values: [requireComparable(operand)] };
-  }
-  return rejectPolicy("Value of anything-but must be an array or single string/number value.");
+  return {
+    kind: "anything-but",
+    excluded: parseExcludedValues(operand, SNS_NUMBERS, rejectPolicy),
+  };
 }
 
 function parseAnythingButPrefix(expression: JsonObject): Condition {
@@ -27,22 +26,4 @@ function parseAnythingButPrefix(expression: JsonObject): Condition {
   if (prefix === "") rejectPolicy("Null prefix not allowed");
   if (entries.length > 1) rejectPolicy("Only one key allowed in match expression");
   return { kind: "anything-but-prefix", value: prefix };
-}
-
-function parseAnythingButList(values: readonly unknown[]): Condition {
-  const strings: string[] = [];
-  const numbers: number[] = [];
-  for (const value of values) {
-    if (typeof value === "string") strings.push(value);
-    else if (typeof value === "number") numbers.push(requireComparable(value));
-    else rejectPolicy("Inside anything but list, start|null|boolean is not supported.");
-  }
-  if (strings.length > 0 === numbers.length > 0) {
-    rejectPolicy(
-      "Inside anything but list, either all values are number or string, mixed type is not supported",
-    );
-  }
-  return strings.length > 0
-    ? { kind: "anything-but", values: strings }
-    : { kind: "anything-but-number", values: numbers };
 }

@@ -1,7 +1,8 @@
-import { isJsonObject, type JsonObject } from "./json-value.js";
+import { parseCidr } from "../shared/cidr.js";
+import { SNS_NUMBERS } from "../shared/event-ruler-number.js";
+import { isJsonObject, type JsonObject } from "../shared/json-value.js";
+import { parseNumericRange } from "../shared/numeric-range.js";
 import { parseAnythingBut } from "./parse-anything-but.js";
-import { parseCidr } from "./parse-cidr.js";
-import { parseNumericRange } from "./parse-numeric-range.js";
 import type { Condition } from "./policy-ast.js";
 import { rejectPolicy } from "./policy-rejection.js";
 
@@ -17,10 +18,15 @@ const OPERATORS: ReadonlyMap<string, OperandParser> = new Map<string, OperandPar
       value: stringOperand(operand, "equals-ignore-case"),
     }),
   ],
-  // SNS words a non-string `cidr` operand as a prefix error.
-  ["cidr", (operand) => ({ kind: "cidr", range: parseCidr(stringOperand(operand, "prefix")) })],
+  ["cidr", (operand) => ({ kind: "cidr", range: parseCidr(operand, rejectPolicy) })],
   ["exists", (operand) => ({ kind: "exists", exists: booleanOperand(operand) })],
-  ["numeric", (operand) => ({ kind: "numeric", range: parseNumericRange(arrayOperand(operand)) })],
+  [
+    "numeric",
+    (operand) => ({
+      kind: "numeric",
+      range: parseNumericRange(operand, SNS_NUMBERS, rejectPolicy),
+    }),
+  ],
   ["anything-but", parseAnythingBut],
 ]);
 
@@ -55,10 +61,5 @@ function booleanOperand(operand: unknown): boolean {
   if (typeof operand !== "boolean") {
     rejectPolicy("exists match pattern must be either true or false.");
   }
-  return operand;
-}
-
-function arrayOperand(operand: unknown): readonly unknown[] {
-  if (!Array.isArray(operand)) rejectPolicy("Value of numeric must be an array.");
   return operand;
 }

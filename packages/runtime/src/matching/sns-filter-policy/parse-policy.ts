@@ -1,4 +1,4 @@
-import { isJsonObject, type JsonObject, parseJson } from "./json-value.js";
+import { isJsonObject, type JsonObject, parseJson } from "../shared/json-value.js";
 import { parseMatchExpression } from "./parse-match-expression.js";
 import type { Condition, FieldRule, PolicyNode } from "./policy-ast.js";
 import { rejectPolicy } from "./policy-rejection.js";

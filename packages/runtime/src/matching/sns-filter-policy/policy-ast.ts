@@ -1,23 +1,16 @@
-import type { IpRange } from "./ip-address.js";
+import type { ExcludedValues } from "../shared/anything-but-values.js";
+import type { IpRange } from "../shared/cidr.js";
+import type { NumericRange } from "../shared/numeric-range.js";
 
-/** A numeric bound in comparable form (see comparable-number.ts). */
-export interface NumericBound {
-  readonly value: number;
-  readonly inclusive: boolean;
-}
-
-export interface NumericRange {
-  readonly lower?: NumericBound;
-  readonly upper?: NumericBound;
-}
-
-/** One element of a policy's value array. Numbers in `anything-but-number` are comparable. */
+/**
+ * One element of a policy's value array. The numbers of `numeric` and `anything-but` are in the
+ * comparable form of SNS_NUMBERS.
+ */
 export type Condition =
   | { readonly kind: "equals"; readonly value: string | boolean | null }
   | { readonly kind: "number"; readonly value: number }
   | { readonly kind: "prefix" | "suffix" | "equals-ignore-case"; readonly value: string }
-  | { readonly kind: "anything-but"; readonly values: readonly string[] }
-  | { readonly kind: "anything-but-number"; readonly values: readonly number[] }
+  | { readonly kind: "anything-but"; readonly excluded: ExcludedValues }
   | { readonly kind: "anything-but-prefix"; readonly value: string }
   | { readonly kind: "numeric"; readonly range: NumericRange }
   | { readonly kind: "exists"; readonly exists: boolean }

@@ -5,6 +5,7 @@ import {
 } from "@domovoi/runtime/matching";
 import { describe, expect, it } from "vitest";
 import { readCorpus, readKnownFailures } from "../../../../../test/support/corpora.js";
+import { thrownBy } from "../support/thrown-by.js";
 
 interface PatternCase {
   readonly name: string;
@@ -42,12 +43,3 @@ describe("eventbridge-patterns.json (TestEventPattern recorded against AWS)", ()
     });
   }
 });
-
-function thrownBy(action: () => unknown): Error {
-  try {
-    action();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error("expected an error, but none was thrown");
-}

@@ -9,6 +9,8 @@
  * interpreted baseline of the benchmark.
  */
 
+import { numericTermsHold } from "../support/numeric-terms.js";
+
 type Leaf = string | number | boolean | null;
 type Json = Leaf | Json[] | { [key: string]: Json };
 interface Field {
@@ -115,7 +117,7 @@ function valueMatches(value: Json, leaf: Leaf): boolean {
     case "equals-ignore-case":
       return text !== undefined && text.toLowerCase() === String(operand).toLowerCase();
     case "numeric":
-      return typeof leaf === "number" && numericMatches(operand as Json[], leaf);
+      return typeof leaf === "number" && numericTermsHold(operand as Json[], leaf);
     case "anything-but":
       return !excludedBy(operand, leaf);
     default:
@@ -128,21 +130,6 @@ function affixMatches(operand: Json, text: string, test: (text: string, affix: s
     return test(text.toLowerCase(), String(operand["equals-ignore-case"]).toLowerCase());
   }
   return test(text, String(operand));
-}
-
-function numericMatches(terms: readonly Json[], leaf: number): boolean {
-  for (let index = 0; index < terms.length; index += 2) {
-    const bound = terms[index + 1] as number;
-    const holds = {
-      "=": leaf === bound,
-      "<": leaf < bound,
-      "<=": leaf <= bound,
-      ">": leaf > bound,
-      ">=": leaf >= bound,
-    }[terms[index] as "=" | "<" | "<=" | ">" | ">="];
-    if (!holds) return false;
-  }
-  return true;
 }
 
 function excludedBy(operand: Json, leaf: Leaf): boolean {

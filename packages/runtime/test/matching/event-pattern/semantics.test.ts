@@ -50,6 +50,12 @@ describe("event pattern semantics beyond the corpus", () => {
     expect(matches({ constructor: [{ exists: true }] }, {})).toBe(false);
   });
 
+  it("treats values JSON cannot hold as absent, as the event's JSON text would", () => {
+    const event = { a: () => 1, b: Symbol("b") };
+    expect(matches({ a: [{ exists: false }], b: [{ exists: false }] }, event)).toBe(true);
+    expect(matches({ a: [{ "anything-but": "x" }] }, event)).toBe(false);
+  });
+
   it("compares IP addresses written as exact values by address", () => {
     expect(matches({ ip: ["2001:db8::1"] }, { ip: "2001:0db8:0:0:0:0:0:0001" })).toBe(true);
   });

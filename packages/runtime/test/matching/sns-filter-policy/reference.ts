@@ -1,4 +1,5 @@
 import type { FilterPolicyScope, SnsFilterInput } from "@domovoi/runtime/matching";
+import { numericTermsHold } from "../support/numeric-terms.js";
 
 /**
  * A deliberately naive evaluator of the filter policies the property test generates: it expands
@@ -106,7 +107,7 @@ function valueMatches(condition: unknown, value: unknown): boolean {
     case "equals-ignore-case":
       return text?.toLowerCase() === (operand as string).toLowerCase();
     case "numeric":
-      return typeof value === "number" && inRange(operand as (string | number)[], value);
+      return typeof value === "number" && numericTermsHold(operand as unknown[], value);
     case "cidr":
       return text !== undefined && inIpv4Block(operand as string, text);
     case "anything-but":
@@ -125,21 +126,6 @@ function anythingBut(operand: unknown, value: unknown): boolean {
   if (typeof excluded[0] === "number")
     return typeof value === "number" && !excluded.includes(value);
   return typeof value !== "string" || !excluded.includes(value);
-}
-
-function inRange(terms: (string | number)[], value: number): boolean {
-  for (let index = 0; index < terms.length; index += 2) {
-    const bound = terms[index + 1] as number;
-    const holds = {
-      "=": value === bound,
-      ">": value > bound,
-      ">=": value >= bound,
-      "<": value < bound,
-      "<=": value <= bound,
-    }[terms[index] as "=" | ">" | ">=" | "<" | "<="];
-    if (!holds) return false;
-  }
-  return true;
 }
 
 function inIpv4Block(cidr: string, address: string): boolean {

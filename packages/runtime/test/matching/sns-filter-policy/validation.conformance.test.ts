@@ -5,8 +5,8 @@ import {
   validateFilterPolicy,
 } from "@domovoi/runtime/matching";
 import { describe, expect } from "vitest";
+import { thrownBy } from "../support/thrown-by.js";
 import { corpus, corpusApi, runnerFor } from "./corpus.js";
-import { thrownBy } from "./thrown-by.js";
 
 describe("sns-filter-policies.json validation (Subscribe / SetSubscriptionAttributes recorded against AWS)", () => {
   corpus.validation.cases.forEach((testCase, index) => {

@@ -6,7 +6,7 @@ import {
   validateFilterPolicy,
 } from "@domovoi/runtime/matching";
 import { describe, expect, it } from "vitest";
-import { thrownBy } from "./thrown-by.js";
+import { thrownBy } from "../support/thrown-by.js";
 
 const SET_ATTRIBUTES: FilterPolicyOptions = { api: "SetSubscriptionAttributes" };
 
