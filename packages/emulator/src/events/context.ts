@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
+import { DEFAULT_REGION, LOCAL_ACCOUNT_ID } from "../local-account.js";
 import { InvalidEventParamsError } from "./errors.js";
 
-export const DEFAULT_REGION = "us-east-1";
-export const DEFAULT_ACCOUNT = "000000000000";
+export { DEFAULT_REGION };
+export const DEFAULT_ACCOUNT = LOCAL_ACCOUNT_ID;
 
 /**
  * Where a generated event comes from: the stage's region and account, and the sources of time and

@@ -73,7 +73,7 @@ export function generateEvent(kind: string, params: unknown, options?: Generator
 
 export type { AlbEventParams } from "./alb.js";
 export { generateAlbEvent } from "./alb.js";
-export { DEFAULT_ACCOUNT, DEFAULT_REGION, type GeneratorOptions } from "./context.js";
+export { DEFAULT_ACCOUNT, type GeneratorOptions } from "./context.js";
 export type { DynamoDbEventParams, DynamoDbRecordInput, StreamViewType } from "./dynamodb.js";
 export { generateDynamoDbEvent, STREAM_VIEW_TYPES } from "./dynamodb.js";
 export { InvalidEventParamsError, UnknownEventKindError } from "./errors.js";

@@ -60,6 +60,11 @@ export function generateS3TestEvent(
   );
 }
 
+/** The test message alone, as the emulated S3 sends it to a queue or topic it is configured with. */
+export function s3TestEventMessage(bucket: string, options?: GeneratorOptions): string {
+  return testMessage(bucket, createContext("s3-test-event", options));
+}
+
 function testMessage(bucket: string, ctx: EventContext): string {
   return JSON.stringify({
     Service: "Amazon S3",

@@ -26,17 +26,23 @@ export interface SnsPublish {
   readonly messageAttributes: SNSMessageAttributes;
 }
 
-/** One notification as SNS delivers it, whatever the protocol. */
-export interface SnsNotification extends SnsPublish {
+/** A message SNS accepted from a publisher: what every subscription's notification shares. */
+export interface AcceptedSnsMessage extends SnsPublish {
   readonly topic: Resource;
   readonly messageId: string;
   readonly timestamp: string;
   readonly signature: string;
   readonly signingCertUrl: string;
-  readonly subscriptionArn: string;
-  readonly unsubscribeUrl: string;
+  /** The topic's `SignatureVersion`; notifications to queues and endpoints show it (default 1). */
+  readonly signatureVersion?: "1" | "2";
   /** FIFO topics number their messages. */
   readonly sequenceNumber?: string;
+}
+
+/** One notification as SNS delivers it, whatever the protocol. */
+export interface SnsNotification extends AcceptedSnsMessage {
+  readonly subscriptionArn: string;
+  readonly unsubscribeUrl: string;
 }
 
 export const TOPIC = prefixedResource("an SNS topic", "sns", "", checkTopicName);
@@ -53,7 +59,7 @@ const checkMessage: Check<string> = (message) => {
     : undefined;
 };
 
-const checkSubject: Check<string> = (subject) =>
+export const checkSubject: Check<string> = (subject) =>
   /^[\x21-\x7E][\x20-\x7E]{0,99}$/.test(subject)
     ? undefined
     : "subjects are 1 to 100 printable ASCII characters, starting with a letter, digit or punctuation mark";
@@ -77,18 +83,40 @@ export function snsNotification(
   publish: SnsPublish,
   ctx: EventContext,
 ): SnsNotification {
-  const endpoint = `https://sns.${topic.region}.amazonaws.com`;
   const subscriptionArn = `${topic.arn}:${uuidId(ctx)}`;
+  return addressedNotification(acceptedSnsMessage(topic, publish, ctx), subscriptionArn);
+}
+
+/** Accepts a publisher's message: its id, time and signature are the same for every subscription. */
+export function acceptedSnsMessage(
+  topic: Resource,
+  publish: SnsPublish,
+  ctx: EventContext,
+): AcceptedSnsMessage {
   return {
     ...publish,
     topic,
     messageId: uuidId(ctx),
     timestamp: isoMillis(ctx.time),
     signature: base64Id(ctx, 256),
-    signingCertUrl: `${endpoint}/SimpleNotificationService-${hexId(ctx, 32)}.pem`,
-    subscriptionArn,
-    unsubscribeUrl: `${endpoint}/?Action=Unsubscribe&SubscriptionArn=${subscriptionArn}`,
+    signingCertUrl: `${snsEndpoint(topic)}/SimpleNotificationService-${hexId(ctx, 32)}.pem`,
   };
+}
+
+/** The notification of an accepted message to one subscription. */
+export function addressedNotification(
+  message: AcceptedSnsMessage,
+  subscriptionArn: string,
+): SnsNotification {
+  return {
+    ...message,
+    subscriptionArn,
+    unsubscribeUrl: `${snsEndpoint(message.topic)}/?Action=Unsubscribe&SubscriptionArn=${subscriptionArn}`,
+  };
+}
+
+function snsEndpoint(topic: Resource): string {
+  return `https://sns.${topic.region}.amazonaws.com`;
 }
 
 function readSnsAttributes(reader: ParamReader): SNSMessageAttributes {

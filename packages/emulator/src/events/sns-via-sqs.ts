@@ -96,7 +96,7 @@ function readFifoFields(
 }
 
 /** With raw message delivery, SQS receives the message itself and SNS attributes as its own. */
-function rawDelivery(notification: SnsNotification): SqsMessage {
+export function rawDelivery(notification: SnsNotification): SqsMessage {
   const messageAttributes: SQSMessageAttributes = {};
   for (const [name, { Type: dataType, Value: value }] of Object.entries(
     notification.messageAttributes,
@@ -111,9 +111,12 @@ function rawDelivery(notification: SnsNotification): SqsMessage {
 
 /**
  * The notification as SNS writes it into a queue: pretty-printed with ` : ` separators, and the
- * URL fields spelt `SigningCertURL` / `UnsubscribeURL` (Lambda's own records say `Url`).
+ * URL fields spelt `SigningCertURL` / `UnsubscribeURL` (Lambda's own records say `Url`). FIFO
+ * notifications (numbered) come unsigned, as recorded against AWS.
  */
 export function snsJsonBody(notification: SnsNotification): string {
+  const signed = notification.sequenceNumber === undefined;
+  const signature = (value: string) => (signed ? value : undefined);
   const fields: [string, string | undefined][] = [
     ["Type", "Notification"],
     ["MessageId", notification.messageId],
@@ -122,9 +125,9 @@ export function snsJsonBody(notification: SnsNotification): string {
     ["Subject", notification.subject],
     ["Message", notification.message],
     ["Timestamp", notification.timestamp],
-    ["SignatureVersion", "1"],
-    ["Signature", notification.signature],
-    ["SigningCertURL", notification.signingCertUrl],
+    ["SignatureVersion", signature(notification.signatureVersion ?? "1")],
+    ["Signature", signature(notification.signature)],
+    ["SigningCertURL", signature(notification.signingCertUrl)],
     ["UnsubscribeURL", notification.unsubscribeUrl],
   ];
   const lines = fields

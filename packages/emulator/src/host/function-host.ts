@@ -1,18 +1,14 @@
 import { EventEmitter } from "node:events";
 import { basename, dirname, extname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { LOCAL_ACCOUNT_ID } from "../local-account.js";
 import type { ExecutionEnvironment } from "./environment.js";
 import { EnvironmentPool, type Generation } from "./environment-pool.js";
 import { AppLoadError, HostClosedError } from "./errors.js";
 import { type AppManifest, type FunctionHostOptions, resolveHostOptions } from "./host-options.js";
 import type { InvocationResult, InvokeInput } from "./invocation.js";
 import { InvocationRunner } from "./invocation-runner.js";
-import {
-  type FunctionIdentity,
-  functionArn,
-  LOCAL_ACCOUNT_ID,
-  lambdaEnvironment,
-} from "./lambda-environment.js";
+import { type FunctionIdentity, functionArn, lambdaEnvironment } from "./lambda-environment.js";
 import type { LambdaError } from "./lambda-error.js";
 import type { LogLine } from "./log-line.js";
 import { runtimeMismatchWarning } from "./runtime-version.js";

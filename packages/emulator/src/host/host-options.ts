@@ -5,11 +5,11 @@ import {
   STAGE_DEFAULTS,
   type StageConfig,
 } from "@domovoi/runtime/config";
+import { DEFAULT_REGION } from "../local-account.js";
 import type { InspectorSettings } from "./protocol.js";
 
 /** Concurrency when the stage reserves none: the account default of a new AWS account. */
 export const DEFAULT_CONCURRENCY = 10;
-export const DEFAULT_REGION = "us-east-1";
 export const DEFAULT_INSPECTOR: InspectorSettings = { host: "127.0.0.1", port: 9229, wait: false };
 /** Quiet time after a burst of file writes before the app reloads. */
 export const DEFAULT_DEBOUNCE_MS = 50;

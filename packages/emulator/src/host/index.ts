@@ -16,7 +16,6 @@ export {
   DEFAULT_CONCURRENCY,
   DEFAULT_DEBOUNCE_MS,
   DEFAULT_INSPECTOR,
-  DEFAULT_REGION,
   type FunctionHostOptions,
   hostOptionsFromStage,
   type StageHostOptions,
@@ -26,7 +25,6 @@ export {
   FUNCTION_VERSION,
   type FunctionIdentity,
   functionArn,
-  LOCAL_ACCOUNT_ID,
   logGroupName,
 } from "./lambda-environment.js";
 export { exitError, type LambdaError, timeoutError } from "./lambda-error.js";

@@ -2,7 +2,6 @@ import { randomBytes } from "node:crypto";
 import type { LambdaRuntime } from "@domovoi/runtime/config";
 
 /** The account the emulator pretends to run in, as LocalStack does. */
-export const LOCAL_ACCOUNT_ID = "000000000000";
 
 /** `$LATEST`: the emulator runs the code on disk, never a published version. */
 export const FUNCTION_VERSION = "$LATEST";
