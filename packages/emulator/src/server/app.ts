@@ -26,11 +26,13 @@ export function buildEmulatorApp({
     method: METHODS,
     url: "/*",
     handler: async (request, reply) => {
-      const url = new URL(request.url, "http://emulator");
+      // The path goes on as sent: URL parsing would resolve `.` and `..` segments and read a
+      // leading `//` as a host, and S3 object keys may contain all of these.
+      const [path = "", query = ""] = splitOnce(request.url, "?");
       const response = await dispatcher.dispatch({
         method: request.method,
-        path: url.pathname,
-        query: url.searchParams,
+        path,
+        query: new URLSearchParams(query),
         headers: request.headers as Record<string, string | undefined>,
         body: Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0),
       });
@@ -39,4 +41,9 @@ export function buildEmulatorApp({
     },
   });
   return app;
+}
+
+function splitOnce(text: string, separator: string): [string, string?] {
+  const index = text.indexOf(separator);
+  return index === -1 ? [text] : [text.slice(0, index), text.slice(index + separator.length)];
 }
