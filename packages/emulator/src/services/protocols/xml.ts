@@ -4,10 +4,12 @@ const XML_ESCAPES: Readonly<Record<string, string>> = {
   ">": "&gt;",
   '"': "&quot;",
   "'": "&apos;",
+  // An XML parser normalises a literal CR (and CRLF) to LF, so it travels as a reference.
+  "\r": "&#13;",
 };
 
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!);
+  return text.replace(/[&<>"'\r]/g, (c) => XML_ESCAPES[c]!);
 }
 
 /** `<Name>text</Name>` for each field, in order, skipping undefined values. */
