@@ -14,10 +14,18 @@ function sources(dir: string): string[] {
   );
 }
 
+/** Source files that import a module starting with `specifier` at load time, not lazily. */
+function eagerImporters(specifier: string): string[] {
+  const eager = new RegExp(`^import\\s+(?!type\\b)[^;]*?from\\s+"${specifier}`, "m");
+  return sources(SRC).filter((file) => eager.test(readFileSync(file, "utf8")));
+}
+
 describe("importing the runtime", () => {
   it("loads no AWS SDK: SDK modules are imported as types or dynamically only", () => {
-    const eager = /^import\s+(?!type\b)[^;]*?from\s+"@aws-sdk\//m;
-    const offenders = sources(SRC).filter((file) => eager.test(readFileSync(file, "utf8")));
-    expect(offenders).toEqual([]);
+    expect(eagerImporters("@aws-sdk/")).toEqual([]);
+  });
+
+  it("loads node:zlib on the first logs event, not at import", () => {
+    expect(eagerImporters('node:zlib"')).toEqual([]);
   });
 });

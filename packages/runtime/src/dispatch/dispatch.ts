@@ -13,9 +13,14 @@ import { topicRoute } from "./topic.js";
 
 /**
  * Routes one invocation: a Step Functions task by the alias it was invoked through, any other
- * event by its source (recognised from the fields AWS sets) and that source's key.
+ * event by its source (recognised from the fields AWS sets) and that source's key. An event
+ * that cannot be routed throws here; `app.handler`, being async, rejects with the error.
  */
-export async function dispatch(event: unknown, context: Context | undefined, routes: Routes) {
+export function dispatch(
+  event: unknown,
+  context: Context | undefined,
+  routes: Routes,
+): Promise<unknown> {
   const invocation = new Invocation(routes, context);
   const task = taskRoute(event, invocation);
   if (task) return task();

@@ -12,6 +12,8 @@ export const acknowledge: Route = async () => undefined;
  * or throws the one error (or a {@link BatchFailedError} holding them all).
  */
 export async function runAll(routes: readonly Route[]): Promise<unknown> {
+  // The common case, and the one answer either way: the route's own result or error.
+  if (routes.length === 1) return routes[0]!();
   const outcomes = await Promise.allSettled(routes.map((route) => route()));
   const errors = outcomes.flatMap((outcome) =>
     outcome.status === "rejected" ? [outcome.reason] : [],

@@ -1,5 +1,6 @@
 import type { Context } from "aws-lambda";
 import { NoHandlerError } from "../errors.js";
+import { afterNthColon } from "../sources/arn.js";
 import type { Invocation } from "./invocation.js";
 import type { Route } from "./outcomes.js";
 
@@ -27,5 +28,5 @@ export function taskRoute(event: unknown, invocation: Invocation): Route | undef
 export function qualifierOf(context: Context | undefined): string | undefined {
   const arn = context?.invokedFunctionArn;
   if (typeof arn !== "string") return undefined;
-  return arn.split(":")[7];
+  return afterNthColon(arn, 7)?.split(":", 1)[0];
 }

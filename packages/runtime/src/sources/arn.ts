@@ -13,9 +13,22 @@ export function lastArnSegment(arn: string): string | null {
 
 /** The resource part of a full ARN split on `/`, e.g. `["table", "Orders", "stream", "…"]`. */
 export function arnResourcePath(arn: string): readonly string[] | null {
-  const parts = arn.split(":");
-  if (parts.length < 6 || parts[0] !== "arn") return null;
-  return parts.slice(5).join(":").split("/");
+  if (!arn.startsWith("arn:")) return null;
+  return afterNthColon(arn, 5)?.split("/") ?? null;
+}
+
+/**
+ * The text after the `n`-th `:`, or null when there are fewer. ARNs are read on every invocation,
+ * and their resource parts may hold many more colons (a stream label is a timestamp), so this
+ * finds the one wanted instead of splitting the whole ARN.
+ */
+export function afterNthColon(text: string, n: number): string | null {
+  let offset = 0;
+  for (let colon = 0; colon < n; colon++) {
+    offset = text.indexOf(":", offset) + 1;
+    if (offset === 0) return null;
+  }
+  return text.slice(offset);
 }
 
 /** The name in a `<type>/<name>[/…]` resource: a table, stream or target group name. */

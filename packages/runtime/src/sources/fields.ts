@@ -1,11 +1,8 @@
 import { MalformedEventError } from "../errors.js";
+import { isJsonObject, type JsonObject } from "../matching/shared/json-value.js";
 
-/** A decoded JSON object: any field may be missing or of any type until it has been read. */
-export type JsonObject = Readonly<Record<string, unknown>>;
-
-export function isJsonObject(value: unknown): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+// A decoded JSON object: any field may be missing or of any type until it has been read.
+export { isJsonObject, type JsonObject };
 
 /** How a value that is not what was expected reads in an error message. */
 export function describe(value: unknown): string {

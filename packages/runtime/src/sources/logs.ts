@@ -1,4 +1,3 @@
-import { unzipSync } from "node:zlib";
 import type {
   CloudWatchLogsDecodedData,
   CloudWatchLogsEvent,
@@ -17,6 +16,10 @@ export const MAX_DECODED_LOGS_BYTES = 16 * 1024 * 1024;
 const CONTROL_MESSAGE = "CONTROL_MESSAGE";
 const PADDED_BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const EXPECTED_DATA = "base64 of gzip- or zlib-compressed JSON";
+
+// Loaded on the first logs event rather than at import, where it would cost every cold start a
+// few milliseconds.
+let zlib: typeof import("node:zlib") | undefined;
 
 /** CloudWatch Logs subscriptions are the only Lambda event source that sends `awslogs`. */
 export function isCloudWatchLogsEvent(event: unknown): event is CloudWatchLogsEvent {
@@ -65,10 +68,11 @@ export function decodeLogsData(
   if (data.length % 4 !== 0 || !PADDED_BASE64.test(data)) {
     throw new MalformedEventError(path, EXPECTED_DATA, "not padded base64");
   }
+  zlib ??= process.getBuiltinModule("node:zlib");
   let json: Buffer;
   try {
     // unzip recognises both the gzip and the zlib header.
-    json = unzipSync(Buffer.from(data, "base64"), { maxOutputLength: maxBytes });
+    json = zlib.unzipSync(Buffer.from(data, "base64"), { maxOutputLength: maxBytes });
   } catch (cause) {
     const found = isOutputTooLarge(cause)
       ? `more than ${maxBytes} bytes once decompressed`

@@ -39,10 +39,19 @@ const bodyDetectors: readonly Detector<QueuedSource>[] = [
 ];
 
 /**
+ * Text that the body of every source above contains: a field name or value its detector requires
+ * (`SigningCertURL`, `"aws:s3"`, `"s3:TestEvent"`, `detail-type`, `domovoiRule`), or else a
+ * backslash, since JSON could spell one of them with escapes. Most bodies are an application's
+ * own JSON; not parsing those is most of what a batch costs to route.
+ */
+const MAY_CARRY_A_SOURCE = /SigningCertURL|aws:s3|s3:TestEvent|detail-type|domovoiRule|\\/;
+
+/**
  * The source whose JSON the body at `path` holds (an SNS envelope, an S3 notification or test
  * event, an EventBridge event), or `null` for any other body.
  */
 export function classifySqsBody(body: string, path: string): QueuedSource | null {
+  if (!MAY_CARRY_A_SOURCE.test(body)) return null;
   const decoded = tryJsonObject(body);
   if (decoded === undefined) return null;
   return detectFirst(bodyDetectors, decoded, `JSON.parse(${path})`) ?? null;

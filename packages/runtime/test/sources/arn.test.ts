@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { arnResourceName, arnResourcePath, lastArnSegment } from "../../src/sources/arn.js";
+import {
+  afterNthColon,
+  arnResourceName,
+  arnResourcePath,
+  lastArnSegment,
+} from "../../src/sources/arn.js";
 
 describe("ARNs", () => {
   it("end in the queue or topic name", () => {
@@ -16,6 +21,12 @@ describe("ARNs", () => {
       "consumer",
       "c:17",
     ]);
+    expect(arnResourcePath("arn:aws:dynamodb:r:1:table/T/stream/2024-06-01T12:00:00.000")).toEqual([
+      "table",
+      "T",
+      "stream",
+      "2024-06-01T12:00:00.000",
+    ]);
     expect(arnResourcePath("arn:aws:kinesis:EXAMPLE")).toBeNull();
     expect(arnResourcePath("urn:a:b:c:d:e")).toBeNull();
   });
@@ -24,5 +35,12 @@ describe("ARNs", () => {
     expect(arnResourceName("arn:aws:dynamodb:r:1:table/T/stream/L", "table")).toBe("T");
     expect(arnResourceName("arn:aws:dynamodb:r:1:table/T/stream/L", "stream")).toBeNull();
     expect(arnResourceName("arn:aws:dynamodb:r:1:table/", "table")).toBeNull();
+  });
+
+  it("are read from the n-th colon on", () => {
+    expect(afterNthColon("a:b:c", 0)).toBe("a:b:c");
+    expect(afterNthColon("a:b:c", 2)).toBe("c");
+    expect(afterNthColon("a:b:", 2)).toBe("");
+    expect(afterNthColon("a:b", 2)).toBeNull();
   });
 });

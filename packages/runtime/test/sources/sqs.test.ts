@@ -124,6 +124,41 @@ describe("SQS bodies", () => {
     ]);
   });
 
+  it("recognises carried sources however their JSON spells the fields it looks for", () => {
+    // Bodies are parsed only when they contain what a carried source needs; JSON escapes can
+    // spell those fields differently, and must not hide the source.
+    const escaped = (text: string) =>
+      text.replace(/[A-Za-z]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`);
+    const sns = JSON.stringify(snsEnvelope()).replace("SigningCertURL", escaped("SigningCertURL"));
+    const s3 = s3NotificationText().replace("aws:s3", `${escaped("aws")}:s3`);
+    const test = JSON.stringify(S3_TEST_MESSAGE).replace(
+      "s3:TestEvent",
+      `s3:${escaped("Test")}Event`,
+    );
+    const bare = JSON.stringify(firstEventLabelled("eventbridge")).replace(
+      "detail-type",
+      `${escaped("detail")}-type`,
+    );
+    const rule = JSON.stringify({
+      domovoiRule: "on-ec2",
+      event: firstEventLabelled("eventbridge"),
+    });
+    const event = sqsEventWithBodies(
+      sns,
+      s3,
+      test,
+      bare,
+      rule.replace("domovoiRule", escaped("domovoiRule")),
+    );
+    expect(detectSqs(event).records.map((record) => record.inner?.kind)).toEqual([
+      "sns",
+      "s3",
+      "s3-test-event",
+      "eventbridge",
+      "rule",
+    ]);
+  });
+
   it("takes the queue name from the ARN, and none from a placeholder", () => {
     const event = sqsEventWithBodies("x");
     expect(detectSqs(event).key).toBe("my-queue");
