@@ -1,6 +1,7 @@
 import { EventEmitter } from "node:events";
 import { basename, dirname, extname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { validateManifest } from "@domovoi/runtime/validation";
 import { LOCAL_ACCOUNT_ID } from "../local-account.js";
 import type { ExecutionEnvironment } from "./environment.js";
 import { EnvironmentPool, type Generation } from "./environment-pool.js";
@@ -257,6 +258,7 @@ export class FunctionHost extends EventEmitter<FunctionHostEvents> {
 
   #validate(manifest: AppManifest): LambdaError | undefined {
     try {
+      validateManifest(manifest);
       this.#options.validateManifest?.(manifest);
       return undefined;
     } catch (error) {

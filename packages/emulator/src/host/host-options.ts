@@ -1,3 +1,4 @@
+import type { DomovoiManifest } from "@domovoi/runtime";
 import {
   CONFIG_DIR,
   ConfigError,
@@ -14,14 +15,8 @@ export const DEFAULT_INSPECTOR: InspectorSettings = { host: "127.0.0.1", port: 9
 /** Quiet time after a burst of file writes before the app reloads. */
 export const DEFAULT_DEBOUNCE_MS = 50;
 
-/**
- * What `app.manifest()` returns (the runtime's `DomovoiManifest`); the host itself relies on the
- * app's name only.
- */
-export interface AppManifest {
-  readonly app: string;
-  readonly [key: string]: unknown;
-}
+/** What `app.manifest()` returns, checked for its shape when the app loads. */
+export type AppManifest = DomovoiManifest;
 
 export interface FunctionHostOptions {
   /** The app's entry module (such as `app.ts`), absolute or relative to the working folder. */
@@ -62,8 +57,11 @@ export interface FunctionHostOptions {
    * also given by the `inspector` event and `FunctionHost.inspectorUrl`.
    */
   readonly inspect?: boolean | Partial<InspectorSettings>;
-  /** Rejects a loaded app; what it throws fails the load as a reload failure would. */
-  readonly validateManifest?: (manifest: AppManifest) => void;
+  /**
+   * Rejects a loaded app by its name (its registrations are validated by the host itself); what
+   * it throws fails the load as a reload failure would.
+   */
+  readonly validateManifest?: (manifest: Pick<AppManifest, "app">) => void;
 }
 
 /** The options a stage's configuration does not give. */
@@ -92,7 +90,7 @@ function fromStage(config: StageConfig) {
     runtime: config.runtime,
     environmentVariables: config.environmentVariables,
     reservedConcurrency: config.reservedConcurrentExecutions,
-    validateManifest: (manifest: AppManifest) => {
+    validateManifest: (manifest: Pick<AppManifest, "app">) => {
       if (appName !== undefined && manifest.app !== appName) {
         throw new ConfigError(
           `${CONFIG_DIR}/config.json`,

@@ -71,10 +71,22 @@ function readManifest(app: unknown, handlerName: string): AppManifest {
     );
   }
   const description: unknown = JSON.parse(JSON.stringify(manifest.call(app)));
-  if (typeof (description as { app?: unknown } | null)?.app !== "string") {
+  const {
+    app: name,
+    registrations,
+    stateMachines,
+  } = (description ?? {}) as Record<string, unknown>;
+  if (typeof name !== "string") {
     throw new RuntimeError(
       "Domovoi.InvalidManifest",
       `${appName}.manifest() must name the app (its "app" field)`,
+    );
+  }
+  // The host validates the registrations, so their lists must be there to be read.
+  if (!Array.isArray(registrations) || !Array.isArray(stateMachines)) {
+    throw new RuntimeError(
+      "Domovoi.InvalidManifest",
+      `${appName}.manifest() must list the app's "registrations" and "stateMachines"`,
     );
   }
   return description as AppManifest;
