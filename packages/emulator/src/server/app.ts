@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from "fastify";
 import type { ServiceDispatcher } from "../services/dispatch.js";
+import { createDualProtocolServer } from "./cleartext-http2.js";
 
 export interface EmulatorAppOptions {
   readonly dispatcher: ServiceDispatcher;
@@ -18,7 +19,12 @@ export function buildEmulatorApp({
   dispatcher,
   logger = false,
 }: EmulatorAppOptions): FastifyInstance {
-  const app = Fastify({ logger, bodyLimit: 6 * 1024 * 1024 * 1024, exposeHeadRoutes: false });
+  const app = Fastify({
+    logger,
+    bodyLimit: 6 * 1024 * 1024 * 1024,
+    exposeHeadRoutes: false,
+    serverFactory: createDualProtocolServer,
+  });
   app.removeAllContentTypeParsers();
   app.addContentTypeParser("*", { parseAs: "buffer" }, (_request, body, done) => done(null, body));
 

@@ -1,5 +1,4 @@
 import { KinesisClient } from "@aws-sdk/client-kinesis";
-import { NodeHttpHandler } from "@smithy/node-http-handler";
 import type { FastifyInstance } from "fastify";
 import { VirtualClock } from "../../../src/clock/virtual-clock.js";
 import { buildEmulatorApp } from "../../../src/server/app.js";
@@ -33,8 +32,8 @@ export async function startKinesis(): Promise<KinesisHarness> {
     region: REGION,
     credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" },
     maxAttempts: 1,
-    // The Kinesis client speaks HTTP/2 by default (for SubscribeToShard); the endpoint is HTTP/1.1.
-    requestHandler: new NodeHttpHandler(),
+    // The client's own default request handler: HTTP/2 without TLS, which the endpoint accepts
+    // beside HTTP/1.1.
   });
   return { clock, backend, kinesis, close: () => app.close() };
 }
