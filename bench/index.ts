@@ -7,6 +7,7 @@ import { benchEventPatterns } from "./event-pattern.js";
 import { type BenchResult, formatResults } from "./measure.js";
 import { RUNTIME_SIZE_TITLE, reportRuntimeSize } from "./runtime-size.js";
 import { benchSchedules } from "./schedule.js";
+import { benchSqsPipeline } from "./sqs-pipeline.js";
 
 interface Suite {
   readonly title: string;
@@ -19,6 +20,10 @@ const SUITES: Readonly<Record<string, Suite>> = {
   schedule: { title: "Schedule expressions (next fire times)", run: benchSchedules },
   dispatch: { title: DISPATCH_TITLE, run: reportDispatch },
   "runtime-size": { title: RUNTIME_SIZE_TITLE, run: reportRuntimeSize },
+  "sqs-pipeline": {
+    title: "SQS pipeline: SendMessageBatch -> event source mapping -> handler -> delete",
+    run: benchSqsPipeline,
+  },
 };
 
 const wanted = process.argv.slice(2);

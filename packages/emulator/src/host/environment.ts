@@ -47,6 +47,7 @@ export interface EnvironmentListeners {
 const BOOT_SCRIPT = `
 const { parentPort, workerData } = require("node:worker_threads");
 (async () => {
+  if (workerData.sourceConditionHook) require("node:module").register(workerData.sourceConditionHook);
   (await import(workerData.tsxEsmApi)).register();
   (await import(workerData.tsxCjsApi)).register();
   await import(workerData.workerModule);
@@ -55,6 +56,8 @@ const { parentPort, workerData } = require("node:worker_threads");
 });
 `;
 
+const runningFromSources = extname(fileURLToPath(import.meta.url)) === ".ts";
+
 const BOOT_DATA: BootData = {
   tsxEsmApi: import.meta.resolve("tsx/esm/api"),
   tsxCjsApi: import.meta.resolve("tsx/cjs/api"),
@@ -62,6 +65,11 @@ const BOOT_DATA: BootData = {
     `./worker/environment-worker${extname(fileURLToPath(import.meta.url))}`,
     import.meta.url,
   ).href,
+  // An emulator running from its TypeScript sources (the repository checkout) resolves the
+  // workspace packages to their sources too, so an app there needs no build step either.
+  sourceConditionHook: runningFromSources
+    ? new URL("../../bin/source-condition.js", import.meta.url).href
+    : undefined,
 };
 
 type Pending =

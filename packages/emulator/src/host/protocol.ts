@@ -9,6 +9,8 @@ export interface BootData {
   readonly tsxCjsApi: string;
   /** URL of the environment's own code (`worker/environment-worker`). */
   readonly workerModule: string;
+  /** A resolve hook adding the `source` export condition, when the emulator runs from sources. */
+  readonly sourceConditionHook: string | undefined;
 }
 
 export interface InspectorSettings {

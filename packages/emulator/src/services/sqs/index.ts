@@ -1,0 +1,10 @@
+export { SqsEventSourceMapping } from "./event-source-mapping/event-source-mapping.js";
+export type { LambdaSqsRecord } from "./event-source-mapping/lambda-record.js";
+export type { SqsEventSourceMappingOptions } from "./event-source-mapping/mapping-settings.js";
+export type { Delivery, SqsMessage } from "./message.js";
+export { type QueuedMessage, sendToQueue } from "./operations/send-message.js";
+export type { MessageCounts, ReceiveOptions, SqsQueue } from "./queue.js";
+export type { QueueSettings } from "./queue-attributes.js";
+export { ACCOUNT_ID, parseQueueArn, queueArn, queueUrl } from "./queue-names.js";
+export { SqsBackend, type SqsBackendOptions } from "./sqs-backend.js";
+export { createSqsService, type SqsService } from "./sqs-service.js";
