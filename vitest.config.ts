@@ -9,6 +9,11 @@ export default defineConfig({
   test: {
     include: ["packages/*/test/**/*.test.ts", "test/**/*.test.ts"],
     environment: "node",
+    // Suites that boot worker threads, servers and CLI processes share two cores with the rest
+    // of the run; a generous limit keeps them from failing on load alone. Speed is measured by
+    // `npm run bench`, never by test timeouts.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
     env: {
       AWS_ACCESS_KEY_ID: "test",
       AWS_SECRET_ACCESS_KEY: "test",
