@@ -3,6 +3,7 @@
  * figures measured under the same machine load. `npm run bench -- <name>...` runs some of them.
  */
 import { DISPATCH_TITLE, reportDispatch } from "./dispatch.js";
+import { EMULATOR_TITLE, reportEmulator } from "./emulator.js";
 import { benchEventPatterns } from "./event-pattern.js";
 import { type BenchResult, formatResults } from "./measure.js";
 import { RUNTIME_SIZE_TITLE, reportRuntimeSize } from "./runtime-size.js";
@@ -24,6 +25,7 @@ const SUITES: Readonly<Record<string, Suite>> = {
     title: "SQS pipeline: SendMessageBatch -> event source mapping -> handler -> delete",
     run: benchSqsPipeline,
   },
+  emulator: { title: EMULATOR_TITLE, run: reportEmulator },
 };
 
 const wanted = process.argv.slice(2);
