@@ -9,6 +9,7 @@ import { type BenchResult, formatResults } from "./measure.js";
 import { RUNTIME_SIZE_TITLE, reportRuntimeSize } from "./runtime-size.js";
 import { benchSchedules } from "./schedule.js";
 import { benchSqsPipeline } from "./sqs-pipeline.js";
+import { benchStepFunctions, STEP_FUNCTIONS_TITLE } from "./stepfunctions.js";
 
 interface Suite {
   readonly title: string;
@@ -26,6 +27,7 @@ const SUITES: Readonly<Record<string, Suite>> = {
     run: benchSqsPipeline,
   },
   emulator: { title: EMULATOR_TITLE, run: reportEmulator },
+  stepfunctions: { title: STEP_FUNCTIONS_TITLE, run: benchStepFunctions },
 };
 
 const wanted = process.argv.slice(2);

@@ -8,7 +8,6 @@ export const StatesErrorName = {
   HeartbeatTimeout: "States.HeartbeatTimeout",
   Runtime: "States.Runtime",
   DataLimitExceeded: "States.DataLimitExceeded",
-  BranchFailed: "States.BranchFailed",
   NoChoiceMatched: "States.NoChoiceMatched",
   IntrinsicFailure: "States.IntrinsicFailure",
   QueryEvaluationError: "States.QueryEvaluationError",

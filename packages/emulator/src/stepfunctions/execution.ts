@@ -68,14 +68,21 @@ export class Execution {
     timeoutSeconds: number | undefined,
     options: StartExecutionOptions,
   ) {
-    const { clock } = options;
-    this.identity = options;
+    const { clock, executionArn, name, stateMachineArn, stateMachineName, roleArn } = options;
+    this.identity = {
+      executionArn,
+      name,
+      stateMachineArn,
+      stateMachineName,
+      roleArn,
+      type: options.type ?? "STANDARD",
+    };
     this.startDate = new Date(clock.now());
     this.#recorder = new HistoryRecorder(clock, options.recordHistory ?? true, options.onEvent);
     this.#taskTokens = options.taskTokens ?? new TaskTokenRegistry();
     const input = JSON.parse(toJsonText(options.input ?? {}));
     const core = new ExecutionCore(
-      options,
+      this.identity,
       {
         clock,
         invoker: options.invoker,

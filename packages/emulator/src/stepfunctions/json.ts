@@ -38,6 +38,11 @@ export function toJsonText(value: unknown): string {
   return JSON.stringify(value) ?? "null";
 }
 
+/** A value as AWS quotes it in messages and error fields: a string as is, else its JSON text. */
+export function plainText(value: unknown): string {
+  return typeof value === "string" ? value : toJsonText(value);
+}
+
 /** The JSON type name AWS uses in its messages (`object`, `array`, `string`, `null`...). */
 export function jsonTypeName(value: unknown): string {
   if (value === null) return "null";

@@ -77,6 +77,22 @@ describe("Execution", () => {
     });
   });
 
+  it("streams events to onEvent, also when it keeps no history", async () => {
+    const types: string[] = [];
+    const { execution, clock } = startLocal(
+      { StartAt: "P", States: { P: { Type: "Pass", End: true } } },
+      { recordHistory: false, onEvent: (event) => types.push(event.type) },
+    );
+    await runOnVirtualClock(execution, clock);
+    expect(execution.history).toEqual([]);
+    expect(types).toEqual([
+      "ExecutionStarted",
+      "PassStateEntered",
+      "PassStateExited",
+      "ExecutionSucceeded",
+    ]);
+  });
+
   it("stops on StopExecution, even while a Wait state waits", async () => {
     const { execution, clock } = startLocal({
       StartAt: "Sleep",

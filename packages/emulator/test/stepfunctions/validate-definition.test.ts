@@ -83,6 +83,9 @@ describe("StateMachine.compile", () => {
         States: { A: { Type: "Pass", InputPath: "$[", End: true } },
       }),
     ).toThrow(InvalidStateMachineError);
+    expect(() =>
+      StateMachine.compile({ StartAt: "A", States: { A: { Type: "Pass", Next: "B" } } }),
+    ).toThrow(/\/States\/A\/Next 'B' names no state/);
     expect(() => StateMachine.compile({ StartAt: "Z", States: {} })).toThrow(
       /^Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: .*StartAt 'Z' names no state/,
     );

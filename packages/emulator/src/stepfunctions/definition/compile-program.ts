@@ -30,8 +30,34 @@ export function compileProgram(
       }),
     );
   }
-  if (!states.has(startAt)) {
-    throw new InvalidStateMachineError(`${where}/StartAt '${startAt}' names no state.`);
+  const targets: [string, string][] = [
+    [startAt, `${where}/StartAt`],
+    ...transitions(reader, where),
+  ];
+  for (const [target, field] of targets) {
+    if (!states.has(target)) {
+      throw new InvalidStateMachineError(`${field} '${target}' names no state.`);
+    }
   }
   return new StateProgram(startAt, states);
+}
+
+/** Every state a block's states may go to, with the field that names it. */
+function transitions(block: DefinitionReader, where: string): [string, string][] {
+  const targets: [string, string][] = [];
+  for (const [name, state] of Object.entries(block.object("States") ?? {})) {
+    const at = `${where}/States/${name}`;
+    const reader = new DefinitionReader(state, at);
+    for (const field of ["Next", "Default"]) {
+      const target = reader.string(field);
+      if (target !== undefined) targets.push([target, `${at}/${field}`]);
+    }
+    for (const list of ["Choices", "Catch"]) {
+      for (const [i, item] of reader.array(list).entries()) {
+        const target = new DefinitionReader(item, `${at}/${list}[${i}]`).string("Next");
+        if (target !== undefined) targets.push([target, `${at}/${list}[${i}]/Next`]);
+      }
+    }
+  }
+  return targets;
 }

@@ -1,7 +1,7 @@
 import { runtimeError, StatesError } from "../errors.js";
 import { compileIntrinsic, isIntrinsicCall } from "../intrinsics/compile-intrinsic.js";
 import { optionalTemplate } from "../io/jsonata-io.js";
-import { toJsonText } from "../json.js";
+import { plainText, toJsonText } from "../json.js";
 import { JsonPath, MISSING } from "../jsonpath/json-path.js";
 import type { CompiledState } from "../runtime/state-program.js";
 import type { StateRun } from "../runtime/state-run.js";
@@ -31,7 +31,7 @@ function compileField(source: StateSource, field: "Error" | "Cause"): FailField 
   if (source.language === "JSONata") {
     const template = optionalTemplate(reader.definition[field], field);
     return async (input, run) =>
-      template ? text(await template(run.jsonataScope({ input }))) : undefined;
+      template ? plainText(await template(run.jsonataScope({ input }))) : undefined;
   }
   const literal = reader.string(field);
   const path = reader.string(`${field}Path`);
@@ -40,7 +40,7 @@ function compileField(source: StateSource, field: "Error" | "Cause"): FailField 
   if (isIntrinsicCall(path)) {
     const intrinsic = compileIntrinsic(path);
     return async (input, run) =>
-      text(intrinsic(run.pathScope(input), run.branch.core.services.randomness));
+      plainText(intrinsic(run.pathScope(input), run.branch.core.services.randomness));
   }
   const jsonPath = new JsonPath(path);
   return async (input, run) => {
@@ -51,10 +51,6 @@ function compileField(source: StateSource, field: "Error" | "Cause"): FailField 
         `The JSONPath '${path}' specified for the field '${pathField}' could not be found in the input '${toJsonText(input)}'`,
       );
     }
-    return text(value);
+    return plainText(value);
   };
-}
-
-function text(value: unknown): string {
-  return typeof value === "string" ? value : toJsonText(value);
 }

@@ -14,9 +14,8 @@ import type { StateSource } from "./state-source.js";
 export type ItemsSource = (raw: unknown, run: StateRun) => Promise<unknown[]>;
 
 /**
- * JSONPath: the `ItemReader`'s items, or `ItemsPath` (default `$`) picks the array from the
- * effective input; `ItemSelector`
- * sees that input as `$` and the item as `$$.Map.Item`.
+ * JSONPath: the items are the `ItemReader`'s, or the array `ItemsPath` (default `$`) picks from
+ * the effective input; `ItemSelector` sees that input as `$` and the item as `$$.Map.Item`.
  */
 export function jsonPathItems(
   source: StateSource,
@@ -36,8 +35,9 @@ export function jsonPathItems(
 }
 
 /**
- * JSONata: the `ItemReader`'s items, or `Items` (an array whose elements may be expressions, or
- * one expression), or else the raw input, which must then be an array; `ItemSelector` sees the item as `$states.context.Map.Item`.
+ * JSONata: the items are the `ItemReader`'s, or `Items` (an array whose elements may be
+ * expressions, or one expression), or else the raw input, which must then be an array;
+ * `ItemSelector` sees the item as `$states.context.Map.Item`.
  */
 export function jsonataItems(source: StateSource, reader?: ItemReader): ItemsSource {
   const { definition } = source.reader;

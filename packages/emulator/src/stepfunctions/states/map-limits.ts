@@ -1,7 +1,7 @@
 import type { QueryLanguage, StateDefinition } from "../definition/state-definition.js";
 import { queryEvaluationError, runtimeError } from "../errors.js";
 import { compileDataPath } from "../io/jsonpath-io.js";
-import { toJsonText } from "../json.js";
+import { plainText } from "../json.js";
 import { compileJsonataTemplate } from "../jsonata/jsonata-template.js";
 import type { StateRun } from "../runtime/state-run.js";
 
@@ -28,6 +28,7 @@ export function compileMapNumber(
   field: string,
   rules: MapNumberRules,
 ): MapNumber {
+  const kind = rules.integer ? "integer" : "number";
   const value = definition[field];
   if (value !== undefined) {
     if (language === "JSONata") {
@@ -35,12 +36,14 @@ export function compileMapNumber(
       return async (_effective, raw, run) =>
         check(field, await template(run.jsonataScope({ input: raw })), rules, (text) =>
           queryEvaluationError(
-            `The ${field} field refers to value "${text}" which is not a valid number.`,
+            `The ${field} field refers to value "${text}" which is not a valid ${kind}.`,
           ),
         );
     }
     return async () =>
-      check(field, value, rules, (text) => runtimeError(`Invalid ${field}: ${text}`));
+      check(field, value, rules, (text) =>
+        runtimeError(`The ${field} field is not a valid ${kind}: ${text}`),
+      );
   }
   const path = definition[`${field}Path`];
   if (path === undefined) return async () => undefined;
@@ -48,7 +51,7 @@ export function compileMapNumber(
   return async (effective, _raw, run) =>
     check(field, read(run.pathScope(effective)), rules, (text) =>
       runtimeError(
-        `The ${field}Path field refers to value "${text}" which is not a valid ${rules.integer ? "integer" : "number"}: ${String(path)}`,
+        `The ${field}Path field refers to value "${text}" which is not a valid ${kind}: ${String(path)}`,
       ),
     );
 }
@@ -61,7 +64,7 @@ function check(
 ): number {
   const number = typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
   if (typeof number !== "number" || (rules.integer && !Number.isInteger(number))) {
-    throw invalid(typeof value === "string" ? value : toJsonText(value));
+    throw invalid(plainText(value));
   }
   if (number < 0) throw runtimeError(`${field} cannot be negative.`);
   if (rules.max !== undefined && number > rules.max) {

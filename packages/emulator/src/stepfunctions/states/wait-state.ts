@@ -3,7 +3,7 @@ import type { QueryLanguage } from "../definition/state-definition.js";
 import { queryEvaluationError, runtimeError, type StateEvaluationError } from "../errors.js";
 import { JsonataIo } from "../io/jsonata-io.js";
 import { compileDataPath, JsonPathIo } from "../io/jsonpath-io.js";
-import { toJsonText } from "../json.js";
+import { plainText, toJsonText } from "../json.js";
 import { compileJsonataTemplate } from "../jsonata/jsonata-template.js";
 import type { CompiledState } from "../runtime/state-program.js";
 import type { StateRun } from "../runtime/state-run.js";
@@ -78,7 +78,7 @@ function compileDeadline(source: StateSource): Deadline {
       const time = typeof value === "string" ? parseOffsetDateTime(value) : undefined;
       if (time === undefined) {
         throw queryEvaluationError(
-          `The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: ${text(value)}`,
+          `The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: ${plainText(value)}`,
         );
       }
       return time;
@@ -106,7 +106,7 @@ function compileJsonPathDeadline(source: StateSource, now: (run: StateRun) => nu
     const read = compileDataPath(secondsPath);
     return async (input, run) => {
       const value = read(run.pathScope(input));
-      const shown = `${secondsPath} == ${text(value)}`;
+      const shown = `${secondsPath} == ${plainText(value)}`;
       if (typeof value !== "number" || !Number.isInteger(value)) {
         throw runtimeError(`The SecondsPath parameter cannot be parsed as a long value: ${shown}`);
       }
@@ -122,7 +122,7 @@ function compileJsonPathDeadline(source: StateSource, now: (run: StateRun) => nu
     const time = typeof value === "string" ? parseOffsetDateTime(value) : undefined;
     if (time === undefined) {
       throw runtimeError(
-        `The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: ${timestampPath} == ${text(value)}`,
+        `The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: ${timestampPath} == ${plainText(value)}`,
       );
     }
     return time;
@@ -131,8 +131,4 @@ function compileJsonPathDeadline(source: StateSource, now: (run: StateRun) => nu
 
 function failure(language: QueryLanguage, detail: string): StateEvaluationError {
   return language === "JSONata" ? queryEvaluationError(detail) : runtimeError(detail);
-}
-
-function text(value: unknown): string {
-  return typeof value === "string" ? value : toJsonText(value);
 }

@@ -12,38 +12,27 @@ export async function withTaskTimeout<T>(
   timeoutSeconds: number | undefined,
   work: (signal: AbortSignal) => Promise<T>,
 ): Promise<T> {
-  if (timeoutSeconds === undefined) return untilAborted(branch, work(branch.signal));
+  if (timeoutSeconds === undefined) return untilAborted(branch.signal, work(branch.signal));
   const controller = new AbortController();
+  const abortWork = () => controller.abort();
+  branch.signal.addEventListener("abort", abortWork, { once: true });
   let timer: Timer | undefined;
-  let onAbort: (() => void) | undefined;
-  const stopped = new Promise<never>((_, reject) => {
-    onAbort = () => {
+  const deadline = new Promise<never>((_, reject) => {
+    timer = branch.core.services.clock.setTimeout(() => {
       controller.abort();
-      reject(new ExecutionAbortedError());
-    };
-    if (branch.signal.aborted) onAbort();
-    else branch.signal.addEventListener("abort", onAbort, { once: true });
-    if (timeoutSeconds !== undefined) {
-      timer = branch.core.services.clock.setTimeout(() => {
-        controller.abort();
-        reject(new StatesError(StatesErrorName.Timeout, ""));
-      }, timeoutSeconds * 1000);
-    }
+      reject(new StatesError(StatesErrorName.Timeout, ""));
+    }, timeoutSeconds * 1000);
   });
-  const working = work(controller.signal);
-  // The work may still settle after the deadline; nobody waits for it then.
-  working.catch(() => {});
   try {
-    return await Promise.race([working, stopped]);
+    return await Promise.race([untilAborted(branch.signal, work(controller.signal)), deadline]);
   } finally {
     timer?.cancel();
-    if (onAbort) branch.signal.removeEventListener("abort", onAbort);
+    branch.signal.removeEventListener("abort", abortWork);
   }
 }
 
 /** The work's outcome, unless the branch stops first (the work is then abandoned). */
-function untilAborted<T>(branch: Branch, working: Promise<T>): Promise<T> {
-  const { signal } = branch;
+function untilAborted<T>(signal: AbortSignal, working: Promise<T>): Promise<T> {
   if (signal.aborted) return Promise.reject(new ExecutionAbortedError());
   return new Promise((resolve, reject) => {
     const onAbort = () => reject(new ExecutionAbortedError());
