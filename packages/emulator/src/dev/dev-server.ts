@@ -10,9 +10,10 @@ import { buildEmulatorApp } from "../server/app.js";
 import { DEFAULT_PORT, LOOPBACK, listen } from "../server/server.js";
 import { createServiceDispatcher, type ServiceDispatcher } from "../services/dispatch.js";
 import { createFunctionInvoker, LambdaFunction } from "../services/lambda/index.js";
+import { EmulatedAws, forwardFunctionLogs } from "../services/wiring/index.js";
 import { type DevReporter, SILENT_REPORTER } from "./dev-reporter.js";
 import { DevSchedules } from "./dev-schedules.js";
-import { DEV_SERVICES } from "./dev-services.js";
+import { DEV_SDK_IDS, DEV_SERVICES } from "./dev-services.js";
 import { PortInUseError } from "./errors.js";
 import { deferred, lateDispatcher } from "./late-dispatcher.js";
 import type { DevApiContext } from "./routes/dev-api-context.js";
@@ -54,6 +55,8 @@ export interface DevServer {
   readonly functionHost: FunctionHost;
   readonly lambda: LambdaFunction;
   readonly schedules: DevSchedules;
+  /** The emulated AWS services' state, with the app's resources. */
+  readonly aws: EmulatedAws;
   /** The signing names of the emulated AWS services. */
   readonly services: readonly string[];
   /** The manifest of the code now serving. */
@@ -63,8 +66,9 @@ export interface DevServer {
 
 /**
  * Starts `domovoi dev`: reads the stage's configuration, listens, loads the app into the function
- * host (pointing its AWS calls at this server), and runs the emulated services, the schedules and
- * the recording. The port is bound first because the app's environment needs it.
+ * host (pointing its calls to the emulated AWS services at this server), creates the app's
+ * resources in those services, and runs them, the schedules and the recording. The port is bound
+ * first because the app's environment needs it.
  */
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
   const entry = resolve(options.entry);
@@ -118,6 +122,7 @@ function buildParts(options: DevServerOptions, { entry, projectDir, config, app,
       entry,
       projectDir,
       endpointUrl: appEndpoint(url),
+      endpointServices: DEV_SDK_IDS,
       watch: options.watch ?? true,
       inspect: options.inspect,
     }),
@@ -135,9 +140,22 @@ function buildParts(options: DevServerOptions, { entry, projectDir, config, app,
     fire: scheduleFiring({ lambda, clock, region, stage, manifest }),
     onError: (error, name) => reporter.scheduleFailed(name, error),
   });
+  const aws = new EmulatedAws({
+    clock,
+    region,
+    stage,
+    appFunction: {
+      get functionName() {
+        return functionHost.functionName;
+      },
+      invoker: createFunctionInvoker(lambda),
+    },
+    functionTimeoutSeconds: config.lambdaTimeout,
+    onWarning: (message) => reporter.warning(message),
+  });
   wireReporter(functionHost, lambda, schedules, reporter);
-  const invoker = createFunctionInvoker(lambda);
-  const emulated = DEV_SERVICES.map((create) => create({ clock, region, lambda, invoker }));
+  wireResources(functionHost, aws, reporter);
+  const emulated = DEV_SERVICES.map(({ create }) => create({ lambda, aws }));
   const dispatcher = createServiceDispatcher(emulated, { defaultRegion: region });
   return {
     dispatcher,
@@ -145,6 +163,13 @@ function buildParts(options: DevServerOptions, { entry, projectDir, config, app,
     async start() {
       for (const warning of functionHost.warnings) reporter.warning(warning);
       await functionHost.start();
+      try {
+        await aws.provision(manifest());
+      } catch (error) {
+        // The manifest names nothing AWS could create (its physical names do not fit).
+        await functionHost.close();
+        throw error;
+      }
       schedules.update(manifest());
     },
     devServer: (port: number): DevServer => ({
@@ -157,12 +182,14 @@ function buildParts(options: DevServerOptions, { entry, projectDir, config, app,
       functionHost,
       lambda,
       schedules,
+      aws,
       services: dispatcher.services,
       get manifest() {
         return manifest();
       },
       async close() {
         schedules.stop();
+        await aws.close();
         lambda.close();
         await functionHost.close();
         await app.close();
@@ -189,6 +216,18 @@ function wireReporter(
   });
   lambda.on("deadLettered", (event) => reporter.deadLettered(event));
   lambda.on("warning", (error) => reporter.warning(error.message));
+}
+
+/**
+ * The function's output goes to its log group, and each reload brings the app's resources in
+ * line with its new manifest (the first load's are provisioned by the start).
+ */
+function wireResources(functionHost: FunctionHost, aws: EmulatedAws, reporter: DevReporter): void {
+  forwardFunctionLogs(functionHost, aws.logs);
+  functionHost.on("reloaded", ({ generation, manifest }) => {
+    if (generation === 1) return;
+    aws.provision(manifest).catch((error: unknown) => reporter.warning(String(error)));
+  });
 }
 
 /** The app reaches the server over loopback when it listens on every address. */

@@ -273,6 +273,7 @@ export class FunctionHost extends EventEmitter<FunctionHostEvents> {
       handler: this.#handlerName,
       taskRoot: this.#projectDir,
       endpointUrl: this.#options.endpointUrl,
+      endpointServices: this.#options.endpointServices,
       variables: this.#options.environmentVariables ?? {},
       logStreamName: environment.logStreamName,
     });

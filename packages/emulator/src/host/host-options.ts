@@ -28,6 +28,12 @@ export interface FunctionHostOptions {
   readonly functionName?: string;
   /** `AWS_ENDPOINT_URL` of the app: the emulator's own address (`http://127.0.0.1:<port>`). */
   readonly endpointUrl: string;
+  /**
+   * The AWS SDK service ids (`SQS`, `CLOUDWATCH_LOGS`) that `endpointUrl` serves: the app gets
+   * `AWS_ENDPOINT_URL_<ID>` for each instead of `AWS_ENDPOINT_URL`, so that its calls to other
+   * services behave as they would without the emulator. Default: `AWS_ENDPOINT_URL`, for all.
+   */
+  readonly endpointServices?: readonly string[];
   readonly region?: string;
   /** `lambda_timeout`, in seconds; fractions are allowed (tests use short ones). */
   readonly timeoutSeconds?: number;

@@ -38,6 +38,12 @@ export interface EnvironmentSettings {
   readonly taskRoot: string;
   /** Where AWS SDK calls go: the emulator's own endpoint, so nothing leaves loopback. */
   readonly endpointUrl: string;
+  /**
+   * The AWS SDK service ids (`SQS`, `CLOUDWATCH_LOGS`) whose calls go to `endpointUrl`, through
+   * `AWS_ENDPOINT_URL_<ID>`; calls to other services then go where they would go without the
+   * emulator. Undefined: every call goes there, through `AWS_ENDPOINT_URL`.
+   */
+  readonly endpointServices?: readonly string[];
   /** The stage's `environment_variables`. */
   readonly variables: Readonly<Record<string, string>>;
   readonly logStreamName: string;
@@ -75,6 +81,14 @@ export function lambdaEnvironment(settings: EnvironmentSettings): Record<string,
     AWS_SECRET_ACCESS_KEY: "test",
     AWS_SESSION_TOKEN: "test",
     AWS_EC2_METADATA_DISABLED: "true",
-    AWS_ENDPOINT_URL: settings.endpointUrl,
+    ...endpointVariables(settings.endpointUrl, settings.endpointServices),
   };
+}
+
+function endpointVariables(
+  url: string,
+  services: readonly string[] | undefined,
+): Record<string, string> {
+  if (services === undefined) return { AWS_ENDPOINT_URL: url };
+  return Object.fromEntries(services.map((id) => [`AWS_ENDPOINT_URL_${id}`, url]));
 }
